@@ -64,7 +64,10 @@ export function formatError(error: unknown): string {
     } else {
       lines.push(`${indent}${String(current)}`);
     }
-    current = current instanceof Error ? current.cause : undefined;
+    // A library's own error usually repeats what the BuildError above it says; show it when debugging.
+    const cause: unknown = current instanceof Error ? current.cause : undefined;
+    if (!(cause instanceof BuildError) && !process.env.TRYCK_DEBUG) break;
+    current = cause;
     depth += 1;
   }
   return lines.join('\n');

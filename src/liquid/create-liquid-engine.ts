@@ -1,0 +1,174 @@
+/**
+ * The Liquid engine in Jekyll's flavour, built once per build: liquidjs with Ruby Liquid's truthiness,
+ * Jekyll's include tag and filters, and includes served from memory. Templates are parsed once and
+ * cached by file; rendering is synchronous and reports which includes it used.
+ */
+import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
+import { BuildError } from '../errors.ts';
+import type { TemplateFile } from '../sources/site-sources.ts';
+import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
+
+export interface LiquidEngineOptions {
+  /** `_includes/` by name (`toc.md`, `nav/menu.html`). */
+  includes: Map<string, TemplateFile>;
+  includesDir: string;
+  /** Extra setup: Jekyll's filters and tags. */
+  extend?: (liquid: Liquid) => void;
+}
+
+export interface RenderResult {
+  output: string;
+  includes: Set<string>;
+}
+
+export interface LiquidEngine {
+  readonly liquid: Liquid;
+  /** Parses once per (file, source); `lineOffset` maps template lines back to the file for errors. */
+  parse(source: string, file: string, lineOffset?: number): Template[];
+  render(templates: Template[], scope: Record<string, unknown>): RenderResult;
+  /** Parses and renders, with a cache keyed on the file name and its text. */
+  renderString(source: string, file: string, scope: Record<string, unknown>, lineOffset?: number): RenderResult;
+}
+
+export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
+  const { includes } = options;
+  const includeNames = new Set(includes.keys());
+  const lineOffsets = new Map<string, number>();
+  const displayPaths = new Map<string, string>();
+  for (const include of includes.values()) {
+    lineOffsets.set(include.name, include.bodyLineOffset);
+    displayPaths.set(include.name, include.relativePath);
+  }
+  const locate: Locator = { lineOffsets, displayPaths };
+
+  const liquid = new Liquid({
+    // Jekyll: `{% include file.html param=value %}` with `include.param`, file names unquoted.
+    jekyllInclude: true,
+    dynamicPartials: false,
+    // Ruby Liquid as Jekyll configures it: unknown variables and filters render as nothing.
+    strictFilters: false,
+    strictVariables: false,
+    // Only nil and false are falsy, as in Ruby.
+    jsTruthy: false,
+    cache: true,
+    relativeReference: false,
+    extname: '',
+    root: ['/'],
+    partials: ['/'],
+    fs: {
+      exists: async (file) => includes.has(stripRoot(file)),
+      existsSync: (file) => includes.has(stripRoot(file)),
+      readFile: async (file) => readInclude(includes, file),
+      readFileSync: (file) => readInclude(includes, file),
+      resolve: (_dir, file) => `/${stripRoot(file)}`,
+      containsSync: () => true,
+      contains: async () => true,
+      dirname: (file) => file.slice(0, file.lastIndexOf('/') + 1) || '/',
+      sep: '/',
+    },
+  });
+  liquid.registerTag('include', createIncludeTag(() => includeNames, options.includesDir));
+  options.extend?.(liquid);
+
+  const parsed = new Map<string, { source: string; templates: Template[] }>();
+
+  const engine: LiquidEngine = {
+    liquid,
+    parse(source, file, lineOffset = 0) {
+      const cached = parsed.get(file);
+      if (cached && cached.source === source) return cached.templates;
+      lineOffsets.set(file, lineOffset);
+      try {
+        const templates = liquid.parse(source, file);
+        parsed.set(file, { source, templates });
+        return templates;
+      } catch (error) {
+        throw toBuildError(error, file, locate);
+      }
+    },
+    render(templates, scope) {
+      const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
+      try {
+        const output = liquid.renderSync(templates, ctx) as string;
+        const deps = ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() });
+        return { output, includes: deps.includes };
+      } catch (error) {
+        throw toBuildError(error, undefined, locate);
+      }
+    },
+    renderString(source, file, scope, lineOffset = 0) {
+      return engine.render(engine.parse(source, file, lineOffset), scope);
+    },
+  };
+  return engine;
+}
+
+function stripRoot(file: string): string {
+  return file.replace(/^\/+/, '');
+}
+
+function readInclude(includes: Map<string, TemplateFile>, file: string): string {
+  const include = includes.get(stripRoot(file));
+  if (!include) throw new Error(`ENOENT: include ${file}`);
+  return include.body;
+}
+
+interface Locator {
+  lineOffsets: Map<string, number>;
+  /** Include names (`toc.md`) to the files users know (`_includes/toc.md`). */
+  displayPaths: Map<string, string>;
+}
+
+interface Located {
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * liquidjs wraps an error once per template it passes through (page → include → include).
+ * The innermost location is where the mistake is; the outer ones say how we got there.
+ */
+function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOffsets, displayPaths }: Locator): BuildError {
+  const chain: Located[] = [];
+  let current: unknown = error;
+  let root: unknown = error;
+  while (current instanceof Error) {
+    root = current;
+    if (LiquidError.is(current)) {
+      const token = (current as LiquidError & { token?: { file?: string; getPosition(): [number, number] } }).token;
+      if (token && typeof token.getPosition === 'function') {
+        const [line, column] = token.getPosition();
+        const file = token.file ? stripRoot(token.file) : fallbackFile;
+        chain.push({ file: file && (displayPaths.get(file) ?? file), line: line + (file ? (lineOffsets.get(file) ?? 0) : 0), column });
+      }
+      current = (current as LiquidError & { originalError?: unknown }).originalError;
+    } else {
+      break;
+    }
+  }
+  const innermost = chain.at(-1) ?? { file: fallbackFile };
+  const via = chain
+    .slice(0, -1)
+    .map((l) => `${l.file}:${l.line}`)
+    .reverse();
+  if (root instanceof BuildError) {
+    // Our own error (a missing include): it knows what to say; add where it was asked for.
+    const where = chain.at(-1);
+    return new BuildError(root.message, {
+      file: root.file ?? where?.file,
+      line: where?.line,
+      column: where?.column,
+      hint: root.hint,
+      excerpt: root.excerpt,
+      cause: root.cause,
+    });
+  }
+  const message = root instanceof Error ? root.message.replace(/, (file:[^,]*, )?line:\d+, col:\d+$/, '') : String(root);
+  return new BuildError(`Liquid error: ${message}${via.length ? ` (included from ${via.join(' ← ')})` : ''}`, {
+    file: innermost.file,
+    line: innermost.line,
+    column: innermost.column,
+    cause: error,
+  });
+}

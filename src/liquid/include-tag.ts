@@ -1,0 +1,48 @@
+/**
+ * Jekyll's `{% include file.html key=value %}`: files only from `_includes/`, parameters under `include.*`,
+ * file names that may hold `{{ variables }}`. liquidjs's own include (jekyllInclude mode) does the rendering;
+ * this tag adds what Jekyll users need: an error that names the missing file, who asked for it and what
+ * exists, and a record of every include a page used, so a watcher knows what to rebuild.
+ */
+import { evalToken, IncludeTag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken, type Parser } from 'liquidjs';
+import { BuildError } from '../errors.ts';
+
+/** Where a render keeps what it used; read back by the caller after rendering. */
+export const DEPENDENCIES_REGISTER = 'tryck:dependencies';
+
+export interface RenderDependencies {
+  includes: Set<string>;
+}
+
+export function createIncludeTag(includeNames: () => ReadonlySet<string>, includesDir: string) {
+  return class JekyllIncludeTag extends IncludeTag {
+    private readonly requester: string | undefined;
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
+      super(token, remainTokens, liquid, parser);
+      this.requester = token.file;
+    }
+
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const file = (this as unknown as { file: unknown }).file;
+      // The same three shapes liquidjs's include accepts: a literal, parsed templates, or a value token.
+      let name: string;
+      if (typeof file === 'string') name = file;
+      else if (Array.isArray(file)) name = String(yield this.liquid.renderer.renderTemplates(file, ctx));
+      else name = String(yield evalToken(file as Parameters<typeof evalToken>[0], ctx));
+      name = name.trim();
+      const names = includeNames();
+      if (!names.has(name)) {
+        const available = [...names].sort();
+        throw new BuildError(`Include '${name}' not found in ${includesDir}/.`, {
+          file: this.requester,
+          hint: available.length
+            ? `Available includes: ${available.join(', ')}.`
+            : `${includesDir}/ is empty or missing: create ${includesDir}/${name}.`,
+        });
+      }
+      ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() }).includes.add(name);
+      yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>;
+    }
+  };
+}

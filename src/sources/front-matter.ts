@@ -1,0 +1,130 @@
+/**
+ * Splits a file into YAML front matter and body (gray-matter) and reads the YAML as Jekyll's Psych does:
+ * YAML 1.1 (yes/no are booleans), a date-only value is a calendar date in the site's zone, and a
+ * date-time without an offset is UTC. Errors name the file, line and column and show the line.
+ */
+import matter from 'gray-matter';
+import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
+
+type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
+import { BuildError } from '../errors.ts';
+import { JekyllDate, JekyllTime } from './jekyll-time.ts';
+
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** Lines that precede the body in the file (front matter and its fences), to map body lines back to the file. */
+  bodyLineOffset: number;
+  hasFrontMatter: boolean;
+}
+
+/** Jekyll treats a file as a page only when its first line is `---` (Utils.has_yaml_header?). */
+export function hasFrontMatter(text: string): boolean {
+  return /^(\uFEFF)?---[ \t]*\r?\n/.test(text);
+}
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
+
+function timestampTag(timeZone: string): ScalarTag {
+  return {
+    tag: 'tag:yaml.org,2002:timestamp',
+    default: true,
+    identify: (value) => value instanceof Date,
+    test: TIMESTAMP,
+    resolve(text: string): Date {
+      const m = TIMESTAMP.exec(text);
+      if (!m) throw new Error(`not a timestamp: ${text}`);
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (m[4] === undefined) return new JekyllDate(year, month, day, timeZone);
+      const millisecond = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+      let instant = Date.UTC(year, month - 1, day, Number(m[4]), Number(m[5]), Number(m[6]), millisecond);
+      const zone = m[8];
+      if (zone && zone !== 'Z') {
+        const zm = /^([-+])(\d{1,2}):?(\d{2})?$/.exec(zone);
+        if (zm) {
+          const minutes = Number(zm[2]) * 60 + Number(zm[3] ?? 0);
+          instant -= (zm[1] === '-' ? -1 : 1) * minutes * 60_000;
+        }
+      }
+      // Psych reads a time without an offset as UTC; Jekyll then shows it in the site's zone.
+      return new JekyllTime(instant, timeZone);
+    },
+  };
+}
+
+const yamlOptionsByZone = new Map<string, YamlOptions>();
+
+function yamlOptions(timeZone: string): YamlOptions {
+  let options = yamlOptionsByZone.get(timeZone);
+  if (!options) {
+    const tag = timestampTag(timeZone);
+    options = {
+      version: '1.1',
+      merge: true,
+      uniqueKeys: false,
+      customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || t.tag !== tag.tag), tag],
+    };
+    yamlOptionsByZone.set(timeZone, options);
+  }
+  return options;
+}
+
+/** Parses YAML text the way Jekyll does; `lineOffset` is added to error line numbers. */
+export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0): unknown {
+  try {
+    return parseYaml(text, yamlOptions(timeZone));
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const pos = error.linePos?.[0];
+      const line = pos ? pos.line + lineOffset : undefined;
+      const offending = pos ? text.split('\n')[pos.line - 1] : undefined;
+      const excerpt =
+        offending !== undefined && pos ? `${line} | ${offending}\n${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, pos.col - 1))}^` : undefined;
+      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      throw new BuildError(`Invalid YAML: ${message}`, {
+        file,
+        line,
+        column: pos?.col,
+        excerpt,
+        hint: yamlHint(offending),
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function yamlHint(line: string | undefined): string | undefined {
+  if (line === undefined) return undefined;
+  if (/^\s*[\w-]+:\s*[^"'\s].*:\s/.test(line)) return 'A value that contains ": " must be quoted, e.g. title: "Del 1: Inledning".';
+  if (/\t/.test(line)) return 'YAML does not allow tabs for indentation; use spaces.';
+  if (/^\s*[\w-]+:\s*["'][^"']*$/.test(line)) return 'A quoted value is missing its closing quote.';
+  return undefined;
+}
+
+export function parseFrontMatter(text: string, file: string, timeZone: string): ParsedFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!hasFrontMatter(source)) {
+    return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false };
+  }
+  let data: Record<string, unknown> = {};
+  const parsed = matter(source, {
+    engines: {
+      yaml: (yaml: string) => {
+        // gray-matter hands over the text right after the opening `---`, so YAML line 1 is file line 1.
+        const value = parseJekyllYaml(yaml, file, timeZone, 0);
+        if (value === null || value === undefined) return {};
+        if (typeof value !== 'object' || Array.isArray(value)) {
+          throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });
+        }
+        data = value as Record<string, unknown>;
+        return data;
+      },
+    },
+  });
+  const body = parsed.content;
+  const head = source.slice(0, source.length - body.length);
+  const bodyLineOffset = head.split('\n').length - 1;
+  return { data, body, bodyLineOffset, hasFrontMatter: true };
+}

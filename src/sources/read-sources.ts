@@ -1,0 +1,135 @@
+/**
+ * Reads a site folder as Jekyll's Reader does: posts from every `_posts` (and `_drafts` with --drafts),
+ * pages (files with front matter), static files (everything else), layouts, includes and data.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteConfig } from '../config/site-config.ts';
+import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
+import { createPage, createPost, isPostFileName, type FileInfo } from './create-document.ts';
+import { resolveDefaults } from './front-matter-defaults.ts';
+import { hasFrontMatter, parseFrontMatter } from './front-matter.ts';
+import { readDataFolder } from './read-data.ts';
+import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
+import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
+
+export interface ReadOptions {
+  /** The build's notion of "now": posts after it are future posts. */
+  now: Date;
+}
+
+export function readSources(config: SiteConfig, options: ReadOptions): SiteSources {
+  const filter = createEntryFilter({ include: config.include, exclude: config.exclude });
+  const destinationRelative = path.relative(config.source, config.destination).split(path.sep).join('/');
+  const sources: SiteSources = {
+    posts: [],
+    pages: [],
+    staticFiles: [],
+    layouts: readTemplates(config, config.layoutsDir, true),
+    includes: readTemplates(config, config.includesDir, false),
+    data: readDataFolder(config),
+    warnings: [],
+  };
+
+  const walk = (dir: string): void => {
+    readPostFolder(config, filter, dir, '_posts', 'post', options, sources);
+    if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources);
+    for (const entry of listDirectory(path.join(config.source, dir))) {
+      const relativePath = dir ? `${dir}/${entry.name}` : entry.name;
+      const isDirectory = entryIsDirectory(entry, config.source, relativePath);
+      if (!filter.accepts(relativePath, isDirectory)) continue;
+      if (isDirectory) {
+        if (relativePath !== destinationRelative) walk(relativePath);
+        continue;
+      }
+      const file = fileInfo(config.source, relativePath);
+      const text = readFileSync(file.absolutePath);
+      if (startsWithFrontMatter(text)) {
+        const parsed = parseFrontMatter(text.toString('utf8'), relativePath, config.timezone);
+        const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
+        if (isPublished(page, config)) sources.pages.push(page);
+      } else {
+        sources.staticFiles.push(createStaticFile(file, config));
+      }
+    }
+  };
+  walk('');
+
+  sources.posts = sources.posts.filter((post) => isPublished(post, config) && (config.future || post.date!.getTime() <= options.now.getTime()));
+  sortPosts(sources.posts);
+  return sources;
+}
+
+/** Jekyll sorts posts by date, then by path for posts of the same date. Oldest first here; `site.posts` reverses. */
+export function sortPosts(posts: SourceDocument[]): void {
+  posts.sort((a, b) => a.date!.getTime() - b.date!.getTime() || (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+}
+
+function isPublished(document: SourceDocument, config: SiteConfig): boolean {
+  return config.unpublished || document.data.published !== false;
+}
+
+function readPostFolder(
+  config: SiteConfig,
+  filter: EntryFilter,
+  dir: string,
+  folder: '_posts' | '_drafts',
+  kind: 'post' | 'draft',
+  _options: ReadOptions,
+  sources: SiteSources,
+): void {
+  const base = dir ? `${dir}/${folder}` : folder;
+  for (const relativePath of listFilesRecursively(config.source, base)) {
+    const inFolder = relativePath.slice(base.length + 1);
+    // The entry filter looks at each name below _posts, as Jekyll's does.
+    if (!inFolder.split('/').every((_, i, parts) => filter.accepts(`${base}/${parts.slice(0, i + 1).join('/')}`, i < parts.length - 1))) continue;
+    if (kind === 'post' && !isPostFileName(inFolder)) continue;
+    const file = fileInfo(config.source, relativePath);
+    const text = readFileSync(file.absolutePath, 'utf8');
+    const parsed = parseFrontMatter(text, relativePath, config.timezone);
+    const scopeType = kind === 'post' ? 'posts' : 'drafts';
+    sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));
+  }
+}
+
+function createStaticFile(file: FileInfo, config: SiteConfig): StaticFileSource {
+  const url = `/${file.relativePath.split('/').map(encodeStaticSegment).join('/')}`;
+  return {
+    relativePath: file.relativePath,
+    absolutePath: file.absolutePath,
+    outputPath: file.relativePath,
+    url,
+    modifiedTime: file.modifiedTime,
+    data: resolveDefaults(config.defaults, file.relativePath, undefined),
+  };
+}
+
+function encodeStaticSegment(segment: string): string {
+  return /^[a-zA-Z0-9._~!$&'()*+,;=:@-]*$/.test(segment) ? segment : encodeURIComponent(segment);
+}
+
+function readTemplates(config: SiteConfig, folder: string, isLayout: boolean): Map<string, TemplateFile> {
+  const templates = new Map<string, TemplateFile>();
+  for (const relativePath of listFilesRecursively(config.source, folder)) {
+    const inFolder = relativePath.slice(folder.length + 1);
+    if (inFolder.split('/').some((part) => part.startsWith('.'))) continue;
+    const text = readFileSync(path.join(config.source, relativePath), 'utf8');
+    // Layouts have front matter; includes are plain text, where a leading `---` is just content.
+    const parsed = isLayout
+      ? parseFrontMatter(text, relativePath, config.timezone)
+      : { data: {}, body: text, bodyLineOffset: 0, hasFrontMatter: false };
+    // A layout is named by its path without the extension (LayoutReader#layout_name).
+    const name = isLayout ? inFolder.replace(/\.[^./]*$/, '') : inFolder;
+    templates.set(name, { name, relativePath, data: parsed.data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset });
+  }
+  return templates;
+}
+
+function startsWithFrontMatter(bytes: Buffer): boolean {
+  return hasFrontMatter(bytes.subarray(0, 16).toString('latin1'));
+}
+
+function fileInfo(source: string, relativePath: string): FileInfo {
+  const absolutePath = path.join(source, relativePath);
+  return { relativePath, absolutePath, modifiedTime: statSync(absolutePath).mtime };
+}

@@ -1,0 +1,56 @@
+/**
+ * What reading a site yields: documents to render, templates to render them with, files to copy.
+ */
+import type { JekyllTime } from './jekyll-time.ts';
+
+export type DocumentKind = 'post' | 'draft' | 'page';
+
+export interface SourceDocument {
+  kind: DocumentKind;
+  /** POSIX path relative to the site source, e.g. `_posts/2022-06-16-x.markdown`. */
+  relativePath: string;
+  absolutePath: string;
+  /** Front matter over `defaults`, plus what Jekyll derives (date, slug, tags, categories…). */
+  data: Record<string, unknown>;
+  /** The text after the front matter, before Liquid. */
+  body: string;
+  /** Lines before the body in the file, so a body line maps back to a file line. */
+  bodyLineOffset: number;
+  /** `page.url`: percent-encoded, as Jekyll has it. */
+  url: string;
+  /** Path of the output file, relative to the destination. */
+  outputPath: string;
+  outputExt: string;
+  isMarkdown: boolean;
+  date?: JekyllTime;
+  modifiedTime: Date;
+}
+
+export interface StaticFileSource {
+  relativePath: string;
+  absolutePath: string;
+  outputPath: string;
+  url: string;
+  modifiedTime: Date;
+  /** Values from `defaults` whose scope matches the file. */
+  data: Record<string, unknown>;
+}
+
+export interface TemplateFile {
+  /** How templates refer to it: a layout's name (`post`) or an include's path (`toc.md`). */
+  name: string;
+  relativePath: string;
+  data: Record<string, unknown>;
+  body: string;
+  bodyLineOffset: number;
+}
+
+export interface SiteSources {
+  posts: SourceDocument[];
+  pages: SourceDocument[];
+  staticFiles: StaticFileSource[];
+  layouts: Map<string, TemplateFile>;
+  includes: Map<string, TemplateFile>;
+  data: Record<string, unknown>;
+  warnings: string[];
+}

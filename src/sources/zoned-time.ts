@@ -1,0 +1,84 @@
+/**
+ * Wall-clock time in an IANA time zone, without depending on the machine's zone (`TZ`).
+ * Jekyll sets `ENV["TZ"]` from `timezone:`; we compute with Intl instead so builds are reproducible.
+ */
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+export interface ZonedParts extends WallTime {
+  /** Offset from UTC in minutes, e.g. 120 for +02:00. */
+  offsetMinutes: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Throws a RangeError for a zone name Intl does not know. */
+export function assertTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+/** The wall-clock fields and UTC offset of an instant, as seen in `timeZone`. */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const wall: WallTime = {
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour,
+    minute: fields.minute,
+    second: fields.second,
+    millisecond: instant.getUTCMilliseconds(),
+  };
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const offsetMinutes = Math.round((asUtc - instant.getTime()) / 60_000);
+  const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+  return { ...wall, offsetMinutes, weekday };
+}
+
+/** The instant at which the clocks in `timeZone` show `wall`. In a DST gap, the later reading wins, as Ruby's Time.local. */
+export function instantFromWallTime(wall: WallTime, timeZone: string): Date {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  // Two passes settle the offset even across a DST change.
+  let guess = naive - zonedParts(new Date(naive), timeZone).offsetMinutes * 60_000;
+  guess = naive - zonedParts(new Date(guess), timeZone).offsetMinutes * 60_000;
+  return new Date(guess);
+}
+
+/** `+0200` style offset, as Ruby's `%z`. */
+export function formatOffset(offsetMinutes: number, separator = ''): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
+  const minutes = String(abs % 60).padStart(2, '0');
+  return `${sign}${hours}${separator}${minutes}`;
+}
