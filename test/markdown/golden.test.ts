@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalHtml } from '../support/html-tree.ts';
+import { createMarkdownProcessor, markdownOptionsFromConfig } from '../../src/markdown/create-markdown-processor.ts';
+import { knownDifferences, loadGoldenCases, withoutRougeTokens } from './golden-fixtures.ts';
+
+const known = knownDifferences();
+
+describe('Markdown output matches Jekyll 4.3.1 + kramdown 2.4.0 goldens', () => {
+  for (const fixture of loadGoldenCases()) {
+    const test = known.has(fixture.name) ? it.fails : it;
+    test(fixture.name, () => {
+      const processor = createMarkdownProcessor(markdownOptionsFromConfig(fixture.kramdown));
+      const ours = processor.render(fixture.input);
+      expect(canonicalHtml(ours)).toBe(canonicalHtml(withoutRougeTokens(fixture.jekyll)));
+    });
+  }
+});
