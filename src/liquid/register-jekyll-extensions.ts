@@ -1,0 +1,34 @@
+/**
+ * Jekyll's additions to Liquid — its filters and tags — configured for one site.
+ */
+import type { Liquid } from 'liquidjs';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
+import type { SiteSources } from '../sources/site-sources.ts';
+import { registerJekyllFilters } from './filters/register-jekyll-filters.ts';
+import { relativeUrl } from './filters/url-filters.ts';
+import { createIncludeRelativeTag } from './tags/include-relative-tag.ts';
+import { createLinkTag, type LinkTarget } from './tags/link-tag.ts';
+import { createPostUrlTag } from './tags/post-url-tag.ts';
+
+export interface JekyllExtensionContext {
+  config: SiteConfig;
+  sources: SiteSources;
+  markdown: MarkdownProcessor;
+}
+
+export function registerJekyllExtensions(liquid: Liquid, { config, sources, markdown }: JekyllExtensionContext): void {
+  registerJekyllFilters(liquid, {
+    url: config.url,
+    baseurl: config.baseurl,
+    timezone: config.timezone,
+    markdownify: (text: string) => markdown.render(text),
+  });
+  const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
+  let linkTargets: Map<string, LinkTarget> | undefined;
+  const targets = (): Map<string, LinkTarget> =>
+    (linkTargets ??= new Map([...sources.pages, ...sources.posts, ...sources.staticFiles].map((item) => [item.relativePath, item] as const)));
+  liquid.registerTag('post_url', createPostUrlTag(() => sources.posts, withBaseurl));
+  liquid.registerTag('link', createLinkTag(targets, withBaseurl));
+  liquid.registerTag('include_relative', createIncludeRelativeTag(config.source));
+}

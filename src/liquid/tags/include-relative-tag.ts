@@ -1,0 +1,54 @@
+/**
+ * `{% include_relative del.md key=value %}` (Jekyll's IncludeRelativeTag): a file next to the page being
+ * rendered, with the same `include.*` parameters as include. It may not leave the site folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { BuildError } from '../../errors.ts';
+import { DEPENDENCIES_REGISTER, type RenderDependencies } from '../include-tag.ts';
+
+export function createIncludeRelativeTag(sourceRoot: string) {
+  const parsed = new Map<string, Template[]>();
+  return class IncludeRelativeTag extends Tag {
+    private readonly file: string;
+    private readonly hash: Hash;
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      const args = token.args.trim();
+      const space = args.search(/\s/);
+      this.file = space === -1 ? args : args.slice(0, space);
+      this.hash = new Hash(space === -1 ? '' : args.slice(space), true);
+    }
+
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const page = ctx.get(['page']) as Record<string, unknown> | undefined;
+      const pagePath = typeof page?.path === 'string' ? page.path : '';
+      const name = String(yield this.liquid.renderer.renderTemplates(this.liquid.parse(this.file), ctx)).trim();
+      const relative = path.posix.normalize(path.posix.join(path.posix.dirname(pagePath), name));
+      if (relative.startsWith('..') || path.posix.isAbsolute(relative) || relative.split('/').some((part) => part.startsWith('_') && part !== '_posts')) {
+        throw new BuildError(`include_relative: '${name}' points outside the page's folder tree.`, {
+          file: this.token.file,
+          hint: 'include_relative takes a path below the page; for shared snippets use _includes/ and include.',
+        });
+      }
+      let templates = parsed.get(relative);
+      if (!templates) {
+        let text: string;
+        try {
+          text = readFileSync(path.join(sourceRoot, relative), 'utf8');
+        } catch {
+          throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
+        }
+        templates = this.liquid.parse(text, relative);
+        parsed.set(relative, templates);
+      }
+      ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() }).includes.add(`../${relative}`);
+      const scope = (yield this.hash.render(ctx)) as Record<string, unknown>;
+      ctx.push({ include: scope });
+      yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+      ctx.pop();
+    }
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * `{% post_url 2022-06-16-upphandlingar-av-journalsystem %}` (Jekyll's Tags::PostUrl): the post's URL
+ * with the baseurl, matched on its path below `_posts` (a sub-folder may precede the name).
+ */
+import { Tag, type Context, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { BuildError } from '../../errors.ts';
+
+export interface PostReference {
+  relativePath: string;
+  url: string;
+}
+
+const NAME = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/;
+
+export function createPostUrlTag(posts: () => readonly PostReference[], relativeUrl: (url: string) => string) {
+  return class PostUrlTag extends Tag {
+    private readonly pattern: RegExp;
+    private readonly postName: string;
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      this.postName = token.args.trim();
+      const match = NAME.exec(this.postName.replace(/^\//, ''));
+      if (!match) {
+        throw new BuildError(`post_url: '${this.postName}' is not a post name.`, {
+          file: token.file,
+          hint: 'Name the post by its file name without extension, e.g. {% post_url 2022-06-16-min-post %}.',
+        });
+      }
+      const [, folder = '', date, slug] = match;
+      const basename = `${escape(date)}-${escape(slug)}\\.[^.]+`;
+      this.pattern = new RegExp(`^_posts/${escape(folder)}${basename}$|^${escape(folder)}_posts/?${basename}$`);
+    }
+
+    *render(_ctx: Context): Generator<unknown, string, unknown> {
+      const post = posts().find((candidate) => this.pattern.test(candidate.relativePath));
+      if (!post) {
+        throw new BuildError(`post_url: no post named '${this.postName}'.`, {
+          file: this.token.file,
+          hint: 'Use the file name of a post in _posts/ without its extension; check the date and spelling.',
+        });
+      }
+      return relativeUrl(post.url);
+    }
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
