@@ -1,0 +1,199 @@
+/**
+ * The whole pipeline, one step a line: config → sources → Liquid and Markdown → layouts → outputs.
+ * Each step is a function of the previous one's result; timing and logging stay outside.
+ */
+import path from 'node:path';
+import { loadConfig } from './config/load-config.ts';
+import type { SiteConfig } from './config/site-config.ts';
+import { BuildError } from './errors.ts';
+import { createLiquidEngine } from './liquid/create-liquid-engine.ts';
+import { registerJekyllExtensions } from './liquid/register-jekyll-extensions.ts';
+import { createMarkdownProcessor, markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
+import { withMarkdownCache, type MarkdownCache } from './markdown/cached-markdown-processor.ts';
+import { renderRobots, renderSitemap } from './outputs/sitemap.ts';
+import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
+import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
+import { applyLayouts, renderContent, renderExcerpt, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
+import { readSources } from './sources/read-sources.ts';
+import type { SiteSources, SourceDocument } from './sources/site-sources.ts';
+
+export interface BuildOptions {
+  source: string;
+  /** Default: `_site` inside the source, or `destination:` from _config.yml. */
+  destination?: string;
+  drafts?: boolean;
+  future?: boolean;
+  unpublished?: boolean;
+  /** Where files go; default: the disk, swapped into place atomically. */
+  writer?: SiteWriter;
+  /** The build's clock, for future posts and `site.time`. */
+  now?: Date;
+  /** Receives warnings as they arise (unknown plugins, URL conflicts). */
+  onWarning?: (message: string) => void;
+  /** Keeps Markdown conversions between builds (watch mode). */
+  markdownCache?: MarkdownCache;
+}
+
+/** Everything a build produces, before anything is written. */
+export interface SitePlan {
+  config: SiteConfig;
+  sources: SiteSources;
+  rendered: RenderedDocument[];
+  generated: GeneratedFile[];
+  warnings: string[];
+}
+
+export interface BuildSummary {
+  destination: string;
+  pages: number;
+  posts: number;
+  staticFiles: number;
+  milliseconds: number;
+  warnings: string[];
+  plan: SitePlan;
+}
+
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const plan = planSite(options);
+  const writer = options.writer ?? createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
+  await writeSite(writer, plan);
+  for (const warning of plan.warnings) options.onWarning?.(warning);
+  return summarize(plan, performance.now() - started);
+}
+
+/** Reads and renders the whole site in memory. */
+export function planSite(options: BuildOptions): SitePlan {
+  const now = options.now ?? new Date();
+  const { config, warnings } = loadConfig(options.source, options);
+  checkDestination(config);
+  const sources = readSources(config, { now });
+  warnings.push(...sources.warnings);
+
+  const rendered = renderSite(config, sources, now, options.markdownCache);
+  const generated = generateFiles(config, sources);
+  warnOnConflicts(rendered, generated, sources, warnings);
+  return { config, sources, rendered, generated, warnings };
+}
+
+export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
+  return {
+    destination: plan.config.destination,
+    pages: plan.sources.pages.length,
+    posts: plan.sources.posts.length,
+    staticFiles: plan.sources.staticFiles.length,
+    milliseconds,
+    warnings: plan.warnings,
+    plan,
+  };
+}
+
+/** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
+export function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): RenderedDocument[] {
+  const markdownOptions = markdownOptionsFromConfig(config.kramdown);
+  const processor = createMarkdownProcessor(markdownOptions);
+  const markdown = markdownCache ? withMarkdownCache(processor, markdownCache, JSON.stringify(markdownOptions)) : processor;
+  const liquid = createLiquidEngine({
+    includes: sources.includes,
+    includesDir: config.includesDir,
+    extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown }),
+  });
+  const postPayloads = sources.posts.map(createDocumentPayload);
+  linkNeighbours(postPayloads);
+  const pagePayloads = sources.pages.map(createDocumentPayload);
+  const site = createSitePayload({ config, sources, posts: postPayloads, pages: pagePayloads, time: now });
+  const context: RenderContext = { config, site, layouts: sources.layouts, engines: { liquid, markdown } };
+
+  // The body before the excerpt, so a Liquid error is reported against the file itself.
+  const postIncludes = sources.posts.map((post, i) => {
+    const includes = renderContent(post, postPayloads[i], context);
+    const excerpt = renderExcerpt(post, postPayloads[i], context);
+    postPayloads[i].excerpt = excerpt.html;
+    for (const include of excerpt.includes) includes.add(include);
+    return includes;
+  });
+  const pageIncludes = sources.pages.map((page, i) => renderContent(page, pagePayloads[i], context));
+
+  const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
+    const laid = applyLayouts(document, payload, context);
+    for (const include of laid.includes) includes.add(include);
+    return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
+  };
+  return [
+    ...sources.posts.map((post, i) => finish(post, postPayloads[i], postIncludes[i])),
+    ...sources.pages.map((page, i) => finish(page, pagePayloads[i], pageIncludes[i])),
+  ];
+}
+
+/** `page.next` is the newer post, `page.previous` the older one. */
+function linkNeighbours(posts: Payload[]): void {
+  posts.forEach((post, i) => {
+    post.previous = i > 0 ? posts[i - 1] : undefined;
+    post.next = i < posts.length - 1 ? posts[i + 1] : undefined;
+  });
+}
+
+export interface GeneratedFile {
+  outputPath: string;
+  contents: string;
+}
+
+/** What the built-in plugins add; a site's own file at the same URL wins. */
+export function generateFiles(config: SiteConfig, sources: SiteSources): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  const taken = new Set([...sources.pages.map((p) => p.url), ...sources.staticFiles.map((f) => f.url)]);
+  if (config.plugins.includes('jekyll-sitemap')) {
+    if (!taken.has('/sitemap.xml')) {
+      files.push({
+        outputPath: 'sitemap.xml',
+        contents: renderSitemap({ config, posts: sources.posts, pages: sources.pages, staticFiles: sources.staticFiles }),
+      });
+    }
+    if (!taken.has('/robots.txt')) files.push({ outputPath: 'robots.txt', contents: renderRobots(config) });
+  }
+  return files;
+}
+
+/** Every file of the site: what to write, or where to copy it from. */
+export function listOutputs({ rendered, generated, sources }: SitePlan): Map<string, { contents: string } | { sourcePath: string }> {
+  const outputs = new Map<string, { contents: string } | { sourcePath: string }>();
+  for (const file of sources.staticFiles) outputs.set(file.outputPath, { sourcePath: file.absolutePath });
+  for (const page of rendered) outputs.set(page.document.outputPath, { contents: page.output });
+  for (const file of generated) outputs.set(file.outputPath, { contents: file.contents });
+  return outputs;
+}
+
+async function writeSite(writer: SiteWriter, plan: SitePlan): Promise<void> {
+  try {
+    const writes: Promise<void>[] = [];
+    for (const [outputPath, output] of listOutputs(plan)) {
+      writes.push('contents' in output ? writer.write(outputPath, output.contents) : writer.copy(outputPath, output.sourcePath));
+    }
+    await Promise.all(writes);
+    await writer.commit();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+function checkDestination(config: SiteConfig): void {
+  const relative = path.relative(config.destination, config.source);
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new BuildError(`The destination ${config.destination} would replace the source folder.`, {
+      hint: 'Choose a destination outside the source, such as _site.',
+    });
+  }
+}
+
+function warnOnConflicts(rendered: RenderedDocument[], generated: GeneratedFile[], sources: SiteSources, warnings: string[]): void {
+  const owners = new Map<string, string>();
+  const claim = (outputPath: string, owner: string): void => {
+    const previous = owners.get(outputPath);
+    if (previous) warnings.push(`Conflict: ${previous} and ${owner} both write ${outputPath}; the last one wins.`);
+    owners.set(outputPath, owner);
+  };
+  for (const file of sources.staticFiles) claim(file.outputPath, file.relativePath);
+  for (const page of rendered) claim(page.document.outputPath, page.document.relativePath);
+  for (const file of generated) claim(file.outputPath, `the generated ${file.outputPath}`);
+}

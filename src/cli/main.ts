@@ -1,0 +1,76 @@
+/**
+ * The `tryck` command: parses the command line, runs a command, prints errors, returns the exit code.
+ */
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { build } from '../build.ts';
+import { formatError } from '../errors.ts';
+import { createNewPost } from './new-post.ts';
+import { parseArguments, USAGE, UsageError, type CommandLine } from './parse-arguments.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  let args: CommandLine;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`tryck: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        process.stdout.write(`tryck ${packageVersion()}\n`);
+        return 0;
+      case 'build':
+        return await runBuild(args);
+      case 'new': {
+        const title = args.positionals.join(' ');
+        const file = createNewPost({ source: path.resolve(args.source), title });
+        process.stdout.write(`Created ${path.relative(process.cwd(), file)}\n`);
+        return 0;
+      }
+      case 'watch': {
+        const { runWatch } = await import('../serve/run-watch.ts');
+        return await runWatch(args);
+      }
+      case 'bench':
+        // Issue 5: the benchmark against Jekyll and Eleventy is not written yet.
+        process.stderr.write('tryck: bench is not available yet.\n');
+        return 1;
+    }
+    return 2;
+  } catch (error) {
+    process.stderr.write(`tryck: ${formatError(error)}\n`);
+    if (process.env.TRYCK_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}
+
+async function runBuild(args: CommandLine): Promise<number> {
+  const summary = await build({
+    source: path.resolve(args.source),
+    destination: args.destination ? path.resolve(args.destination) : undefined,
+    drafts: args.drafts,
+    future: args.future,
+    unpublished: args.unpublished,
+    onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+  });
+  if (!args.quiet) {
+    const where = path.relative(process.cwd(), summary.destination) || '.';
+    process.stdout.write(
+      `Built ${where}: ${summary.pages} pages, ${summary.posts} posts, ${summary.staticFiles} static files in ${Math.round(summary.milliseconds)} ms\n`,
+    );
+  }
+  return 0;
+}
+
+function packageVersion(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}

@@ -1,0 +1,46 @@
+/**
+ * Markdown conversion is a pure function of its text, so its result can be kept: a watcher keeps one
+ * cache across rebuilds and converts only text that changed since the last build.
+ */
+import type { MarkdownProcessor } from './create-markdown-processor.ts';
+
+export interface MarkdownCache {
+  get(key: string): string | undefined;
+  set(key: string, html: string): void;
+}
+
+/** `scope` separates processors with different options (e.g. kramdown settings) sharing one cache. */
+export function withMarkdownCache(processor: MarkdownProcessor, cache: MarkdownCache, scope: string): MarkdownProcessor {
+  return {
+    render(markdown) {
+      const key = `${scope}\u0000${markdown}`;
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
+      const html = processor.render(markdown);
+      cache.set(key, html);
+      return html;
+    },
+  };
+}
+
+/** A cache that forgets what the last build did not use, so it never grows past one site's worth. */
+export class GenerationalMarkdownCache implements MarkdownCache {
+  private previous = new Map<string, string>();
+  private current = new Map<string, string>();
+
+  get(key: string): string | undefined {
+    const hit = this.current.get(key) ?? this.previous.get(key);
+    if (hit !== undefined) this.current.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, html: string): void {
+    this.current.set(key, html);
+  }
+
+  /** Call after each build: entries unused by it are dropped at the next one. */
+  nextGeneration(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}

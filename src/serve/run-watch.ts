@@ -1,0 +1,158 @@
+/**
+ * `tryck watch`: build, serve, and on every change rebuild in memory and write only the files whose
+ * output changed. Markdown conversions are kept between rebuilds, so an edited post is the only one
+ * converted again. The output after any series of changes equals a fresh full build.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { build, listOutputs, planSite, type BuildOptions, type SitePlan } from '../build.ts';
+import type { CommandLine } from '../cli/parse-arguments.ts';
+import { BuildError, formatError } from '../errors.ts';
+import { loadConfig } from '../config/load-config.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import { GenerationalMarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import { classifyChange, type ChangeKind } from './classify-change.ts';
+import { startDevServer, type DevServer } from './dev-server.ts';
+import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
+
+export interface Watcher {
+  readonly server: DevServer;
+  /** Resolves when the rebuilds triggered so far are done (for tests). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCache'> {
+  host?: string;
+  port?: number;
+  /** Milliseconds to wait for a burst of saves to end. */
+  debounce?: number;
+  log?: (line: string) => void;
+}
+
+export async function startWatching(options: WatchOptions): Promise<Watcher> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const cache = new GenerationalMarkdownCache();
+  const buildOptions: BuildOptions = { ...options, markdownCache: cache };
+  let state: OutputState = new Map();
+  let destination = path.resolve(options.source, options.destination ?? '_site');
+  let config: SiteConfig | undefined;
+
+  const started = performance.now();
+  let firstError: unknown;
+  try {
+    const summary = await build({ ...buildOptions, onWarning: (w) => log(`warning: ${w}`) });
+    destination = summary.destination;
+    config = summary.plan.config;
+    state = stateOf(outputsOf(summary.plan));
+    cache.nextGeneration();
+    log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    firstError = error;
+    log(formatError(error));
+    try {
+      config = loadConfig(options.source, options).config;
+    } catch {
+      // The config itself is broken: watch with Jekyll's folder names until it is fixed.
+    }
+  }
+
+  const folders = {
+    source: path.resolve(options.source),
+    destination,
+    layoutsDir: config?.layoutsDir ?? '_layouts',
+    includesDir: config?.includesDir ?? '_includes',
+    dataDir: config?.dataDir ?? '_data',
+  };
+  const server = await startDevServer({ root: destination, host: options.host, port: options.port, baseurl: config?.baseurl ?? '' });
+  if (firstError) server.showError(toOverlay(firstError));
+  log(`Serving ${server.url} — Ctrl+C stops`);
+
+  let pending = new Set<ChangeKind>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const rebuild = async (kinds: Set<ChangeKind>): Promise<void> => {
+    const begun = performance.now();
+    try {
+      const plan = planSite({ ...buildOptions, now: new Date() });
+      const outputs = outputsOf(plan);
+      const changed = await syncOutput(destination, state, outputs);
+      state = stateOf(outputs);
+      cache.nextGeneration();
+      for (const warning of plan.warnings) log(`warning: ${warning}`);
+      server.clearError();
+      if (changed.length) server.reload(changed);
+      log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms`);
+    } catch (error) {
+      log(formatError(error));
+      server.showError(toOverlay(error));
+    }
+  };
+
+  const watcher: FSWatcher = watch(options.source, { recursive: true }, (_event, filename) => {
+    if (!filename) return;
+    const kind = classifyChange(path.join(folders.source, filename.toString()), folders);
+    if (kind === 'ignored') return;
+    pending.add(kind);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const kinds = pending;
+      pending = new Set();
+      running = running.then(() => rebuild(kinds));
+    }, options.debounce ?? 40);
+  });
+  watcher.on('error', (error) => log(`watcher: ${(error as Error).message}`));
+
+  return {
+    server,
+    async settled() {
+      // Wait out the debounce window, then the rebuild it started.
+      await new Promise((resolve) => setTimeout(resolve, (options.debounce ?? 40) + 20));
+      while (timer && pending.size) await new Promise((resolve) => setTimeout(resolve, 10));
+      await running;
+    },
+    async close() {
+      clearTimeout(timer);
+      watcher.close();
+      await running;
+      await server.close();
+    },
+  };
+}
+
+/** The CLI entry: runs until interrupted. */
+export async function runWatch(args: CommandLine): Promise<number> {
+  const watcher = await startWatching({
+    source: path.resolve(args.source),
+    destination: args.destination ? path.resolve(args.destination) : undefined,
+    drafts: args.drafts,
+    future: args.future,
+    unpublished: args.unpublished,
+    host: args.host,
+    port: args.port,
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await watcher.close();
+  return 0;
+}
+
+function outputsOf(plan: Pick<SitePlan, 'rendered' | 'generated' | 'sources'>): Map<string, Output> {
+  const outputs = new Map<string, Output>();
+  const modified = new Map(plan.sources.staticFiles.map((file) => [file.absolutePath, file.modifiedTime.getTime()]));
+  for (const [outputPath, output] of listOutputs(plan as SitePlan)) {
+    outputs.set(outputPath, 'contents' in output ? output : { sourcePath: output.sourcePath, modifiedMs: modified.get(output.sourcePath) ?? 0 });
+  }
+  return outputs;
+}
+
+function toOverlay(error: unknown) {
+  if (error instanceof BuildError) {
+    return { message: error.message, file: error.file, line: error.line, column: error.column, excerpt: error.excerpt, hint: error.hint };
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}

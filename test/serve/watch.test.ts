@@ -1,0 +1,137 @@
+/**
+ * `tryck watch` on real files: edits, renames and deletions while watching must leave the output
+ * folder equal to a fresh full build; a broken file shows an error and fixing it recovers; and in a
+ * real browser an edited post's new text appears without a manual reload.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.ts';
+import { startWatching, type Watcher } from '../../src/serve/run-watch.ts';
+import { compareSites } from '../support/compare-sites.ts';
+
+const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const CHROMIUM = process.env.TRYCK_CHROMIUM ?? '/usr/bin/chromium';
+const scratch: string[] = [];
+const watchers: Watcher[] = [];
+
+afterAll(async () => {
+  for (const watcher of watchers) await watcher.close();
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of this repository's blog in a temp folder. */
+function copyBlog(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tryck-watch-'));
+  scratch.push(dir);
+  for (const entry of ['_config.yml', '_posts', '_layouts', '_includes', '_data', 'assets', 'index.html', '404.html', 'om.md']) {
+    cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+async function watchBlog(source: string): Promise<Watcher> {
+  const watcher = await startWatching({ source, port: 0, debounce: 30, log: () => {} });
+  watchers.push(watcher);
+  return watcher;
+}
+
+/** Waits until a rebuild has settled and `check` holds, or fails after `ms`. */
+async function eventually(watcher: Watcher, check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    await watcher.settled();
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not met in time');
+}
+
+const seed = '_posts/2022-06-16-upphandlingar-av-journalsystem.markdown';
+
+describe('tryck watch', () => {
+  it('keeps the output equal to a full build through edits, new posts, renames and deletions', async () => {
+    const source = copyBlog();
+    const watcher = await watchBlog(source);
+    const out = path.join(source, '_site');
+    const seedPage = path.join(out, '2022/06/16/upphandlingar-av-journalsystem.html');
+
+    // 1. Edit a post's text: its page and the home page (its excerpt) change.
+    const text = readFileSync(path.join(source, seed), 'utf8');
+    writeFileSync(path.join(source, seed), text.replace('Vissa svenska regioner samarbetar', 'Flera svenska regioner samarbetar'));
+    await eventually(watcher, () => readFileSync(seedPage, 'utf8').includes('Flera svenska regioner'));
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Flera svenska regioner');
+
+    // 2. A new post appears; 3. a post renamed (its old page must go); 4. a post deleted.
+    writeFileSync(path.join(source, '_posts/2026-01-10-ny-post.md'), '---\nlayout: post\ntitle: Ny post\n---\nNy text här.\n');
+    renameSync(path.join(source, '_posts/2021-07-30-journalsystem.markdown'), path.join(source, '_posts/2021-07-31-journalsystem-i-sverige.markdown'));
+    unlinkSync(path.join(source, '_posts/2023-02-14-patientdatalagen.markdown'));
+    // 5. An include changes (every post shows the TOC heading from it).
+    const toc = path.join(source, '_includes/toc.md');
+    writeFileSync(toc, readFileSync(toc, 'utf8').replace('Innehåll', 'I detta inlägg'));
+    // 6. A static file changes.
+    writeFileSync(path.join(source, 'assets/css/stil.css'), `${readFileSync(path.join(source, 'assets/css/stil.css'), 'utf8')}\n/* ändrad */\n`);
+
+    await eventually(watcher, () => existsSync(path.join(out, '2026/01/10/ny-post.html')) && !existsSync(path.join(out, '2023/02/14/patientdatalagen.html')));
+    expect(existsSync(path.join(out, '2021/07/30/journalsystem.html'))).toBe(false);
+    // The front matter's date (2021-07-30) wins over the new file name's, as in Jekyll.
+    expect(existsSync(path.join(out, '2021/07/30/journalsystem-i-sverige.html'))).toBe(true);
+
+    const fresh = path.join(mkdtempSync(path.join(tmpdir(), 'tryck-fresh-')), '_site');
+    scratch.push(path.dirname(fresh));
+    await build({ source, destination: fresh });
+    // sitemap.xml carries page mtimes; both builds read the same files, so it must match too.
+    expect(compareSites(out, fresh, { normalisers: [] })).toEqual([]);
+  });
+
+  it('reports a broken post, keeps serving the last good page, and recovers when it is fixed', async () => {
+    const source = copyBlog();
+    const watcher = await watchBlog(source);
+    const url = `${watcher.server.url}2022/06/16/upphandlingar-av-journalsystem.html`;
+    const before = await (await fetch(url)).text();
+
+    const broken = path.join(source, '_posts/2026-02-01-trasig.md');
+    writeFileSync(broken, '---\nlayout: post\ntitle: Trasig\n---\n{% if page.title %}\nIngen sluttagg\n');
+    await watcher.settled();
+    const during = await fetch(url);
+    expect(during.status).toBe(200);
+    const duringHtml = await during.text();
+    expect(duringHtml).toContain('Vissa svenska regioner');
+    expect(duringHtml).toContain('2026-02-01-trasig.md');
+
+    writeFileSync(broken, '---\nlayout: post\ntitle: Trasig\n---\n{% if page.title %}\nNu med sluttagg\n{% endif %}\n');
+    await eventually(watcher, () => existsSync(path.join(source, '_site/2026/02/01/trasig.html')));
+    const after = await (await fetch(url)).text();
+    expect(after).not.toContain('2026-02-01-trasig.md');
+    expect(before).toContain('Vissa svenska regioner');
+  });
+
+  it('shows an edited post in the open browser without a manual reload', async () => {
+    if (!existsSync(CHROMIUM)) {
+      if (process.env.CI) throw new Error(`CI is set but there is no chromium at ${CHROMIUM}`);
+      console.warn(`Skipping: no chromium at ${CHROMIUM}`);
+      return;
+    }
+    const source = copyBlog();
+    const watcher = await watchBlog(source);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${watcher.server.url}2022/06/16/upphandlingar-av-journalsystem.html`);
+      await page.waitForFunction(() => (globalThis as { __tryckLiveReload?: { connected: boolean } }).__tryckLiveReload?.connected === true);
+      const file = path.join(source, seed);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('## Sussa samverkan', '## Sussa samverkan i praktiken'));
+      await page.waitForSelector('#sussa-samverkan-i-praktiken', { timeout: 10_000 });
+      expect(await page.textContent('#sussa-samverkan-i-praktiken')).toBe('Sussa samverkan i praktiken');
+      await page.screenshot({ path: path.join(tmpdir(), 'tryck-watch-post.png') });
+    } finally {
+      await browser.close();
+    }
+  });
+});
