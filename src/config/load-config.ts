@@ -149,10 +149,14 @@ function readDefaults(value: unknown, file: string): FrontMatterDefault[] {
   });
 }
 
-/** Jekyll's Utils.deep_merge_hashes: nested maps merge, everything else is replaced. */
+/**
+ * Jekyll's Utils.deep_merge_hashes: nested maps merge, everything else is replaced — except by nil:
+ * `layout: null` in front matter does not undo a layout from `defaults`, as in Jekyll.
+ */
 export function deepMerge(target: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(overrides)) {
     const current = target[key];
+    if ((value === null || value === undefined) && key in target) continue;
     if (isPlainObject(current) && isPlainObject(value)) {
       target[key] = deepMerge({ ...current }, value);
     } else {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
+import { deepMerge } from '../config/load-config.ts';
 import { BuildError } from '../errors.ts';
 import type { ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
@@ -50,7 +51,7 @@ export function createPost(
   defaults: Record<string, unknown>,
   config: SiteConfig,
 ): SourceDocument {
-  const data: Record<string, unknown> = { ...defaults, ...parsed.data };
+  const data = deepMerge(defaults, parsed.data);
   const relativeInCollection = file.relativePath.slice(collectionDir ? collectionDir.length + 1 : 0);
   const match = DATE_FILENAME.exec(relativeInCollection) ?? DATELESS_FILENAME.exec(relativeInCollection);
   const ext = path.posix.extname(file.relativePath);
@@ -101,7 +102,7 @@ export function createPost(
 }
 
 export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<string, unknown>, config: SiteConfig): SourceDocument {
-  const data: Record<string, unknown> = { ...defaults, ...parsed.data };
+  const data = deepMerge(defaults, parsed.data);
   const ext = path.posix.extname(file.relativePath);
   const basename = path.posix.basename(file.relativePath, ext);
   const dir = path.posix.dirname(file.relativePath);

@@ -1,0 +1,120 @@
+/**
+ * Renders every post and page the way Jekyll's Renderer does: Liquid, then Markdown, then layouts.
+ * Posts go first, so pages that list them see their converted content and excerpts.
+ */
+import type { SiteConfig } from '../config/site-config.ts';
+import { BuildError } from '../errors.ts';
+import type { LiquidEngine } from '../liquid/create-liquid-engine.ts';
+import type { MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
+import type { SourceDocument, TemplateFile } from '../sources/site-sources.ts';
+import type { Payload } from './document-payload.ts';
+import { extractExcerpt } from './extract-excerpt.ts';
+
+export interface RenderEngines {
+  liquid: LiquidEngine;
+  markdown: MarkdownProcessor;
+}
+
+export interface RenderedDocument {
+  document: SourceDocument;
+  payload: Payload;
+  /** The finished file: content wrapped in its layouts. */
+  output: string;
+  /** What the output was made from, for rebuilding only what changed. */
+  dependencies: { includes: Set<string>; layouts: string[] };
+}
+
+export interface RenderContext {
+  config: SiteConfig;
+  site: Payload;
+  layouts: Map<string, TemplateFile>;
+  engines: RenderEngines;
+  /** Extra top-level variables, e.g. `paginator`. */
+  extraScope?: Record<string, unknown>;
+}
+
+/** Liquid and Markdown for a document's body; sets `payload.content` to the converted HTML. */
+export function renderContent(document: SourceDocument, payload: Payload, context: RenderContext): Set<string> {
+  const { engines } = context;
+  const scope = { site: context.site, page: payload, ...context.extraScope };
+  let includes = new Set<string>();
+  let text = document.body;
+  if (document.data.render_with_liquid !== false && hasLiquid(text)) {
+    const result = engines.liquid.renderString(text, document.relativePath, scope, document.bodyLineOffset);
+    text = result.output;
+    includes = result.includes;
+  }
+  payload.content = document.isMarkdown ? convertMarkdown(text, document, engines.markdown) : text;
+  return includes;
+}
+
+/** A post's excerpt: the text before the separator, through Liquid and Markdown, without a layout. */
+export function renderExcerpt(document: SourceDocument, payload: Payload, context: RenderContext): { html: string; includes: Set<string> } {
+  const given = document.data.excerpt;
+  if (typeof given === 'string') return { html: given, includes: new Set() };
+  const separator = String(document.data.excerpt_separator ?? context.config.excerptSeparator);
+  if (separator === '') return { html: '', includes: new Set() };
+  let text = extractExcerpt(document.body, separator);
+  let includes = new Set<string>();
+  if (document.data.render_with_liquid !== false && hasLiquid(text)) {
+    const scope = { site: context.site, page: payload, ...context.extraScope };
+    const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
+    text = result.output;
+    includes = result.includes;
+  }
+  return { html: document.isMarkdown ? convertMarkdown(text, document, context.engines.markdown) : text, includes };
+}
+
+/** Wraps converted content in its layout chain (Renderer#place_in_layouts). */
+export function applyLayouts(document: SourceDocument, payload: Payload, context: RenderContext): { output: string; layouts: string[]; includes: Set<string> } {
+  let output = String(payload.content ?? '');
+  const used: string[] = [];
+  const includes = new Set<string>();
+  let name = layoutName(document.data.layout);
+  let requester = document.relativePath;
+  let layoutData: Record<string, unknown> = {};
+  while (name !== undefined) {
+    const layout = context.layouts.get(name);
+    if (!layout) {
+      const available = [...context.layouts.keys()].sort();
+      throw new BuildError(`Layout '${name}' does not exist.`, {
+        file: requester,
+        hint: available.length ? `Available layouts: ${available.join(', ')}. Use layout: none for no layout.` : 'There is no _layouts/ folder.',
+      });
+    }
+    if (used.includes(name)) {
+      throw new BuildError(`Layout '${name}' includes itself: ${[...used, name].join(' → ')}.`, { file: layout.relativePath });
+    }
+    used.push(name);
+    // The inner layout's values win over its parent's (Jekyll deep-merges in this order).
+    layoutData = { ...layout.data, ...layoutData };
+    const scope = { site: context.site, page: payload, layout: layoutData, content: output, ...context.extraScope };
+    const result = context.engines.liquid.renderString(layout.body, layout.relativePath, scope, layout.bodyLineOffset);
+    output = result.output;
+    for (const include of result.includes) includes.add(include);
+    requester = layout.relativePath;
+    name = layoutName(layout.data.layout);
+  }
+  return { output, layouts: used, includes };
+}
+
+/** `layout: none`, `null` and `false` all mean no layout. */
+function layoutName(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === false) return undefined;
+  const name = String(value).trim();
+  if (name === '' || name === 'none' || name === 'null') return undefined;
+  return name.replace(/\.html?$/, '');
+}
+
+/** Jekyll skips Liquid for text with no Liquid in it (Utils.has_liquid_construct?); the output is the same. */
+function hasLiquid(text: string): boolean {
+  return text.includes('{{') || text.includes('{%');
+}
+
+function convertMarkdown(text: string, document: SourceDocument, markdown: MarkdownProcessor): string {
+  try {
+    return markdown.render(text);
+  } catch (error) {
+    throw new BuildError(`Markdown conversion failed: ${(error as Error).message}`, { file: document.relativePath, cause: error });
+  }
+}
