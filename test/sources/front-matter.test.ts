@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../src/sources/front-matter.ts';
+import { JekyllDate, JekyllTime } from '../../src/sources/jekyll-time.ts';
+import { BuildError } from '../../src/errors.ts';
+
+const zone = 'Europe/Stockholm';
+
+describe('front matter read as Jekyll (Psych) reads it', () => {
+  it('reads a date-only value as a calendar date that prints as Ruby prints a Date', () => {
+    const { data } = parseFrontMatter('---\nsitemap:\n  lastmod: 2022-06-16\n---\n', 'a.md', zone);
+    const lastmod = (data.sitemap as Record<string, unknown>).lastmod;
+    expect(lastmod).toBeInstanceOf(JekyllDate);
+    expect(String(lastmod)).toBe('2022-06-16');
+    // Local midnight in Stockholm (summer time) is 22:00 UTC the day before.
+    expect((lastmod as Date).toISOString()).toBe('2022-06-15T22:00:00.000Z');
+  });
+
+  it('keeps an explicit offset and prints the time in the site zone', () => {
+    const { data } = parseFrontMatter('---\ndate: 2022-06-16 08:00:00 +0200\n---\n', 'a.md', zone);
+    expect(data.date).toBeInstanceOf(JekyllTime);
+    expect(String(data.date)).toBe('2022-06-16 08:00:00 +0200');
+  });
+
+  it('reads a time without an offset as UTC, as Psych does (a Jekyll quirk)', () => {
+    const { data } = parseFrontMatter('---\ndate: 2023-03-01 23:30:00\n---\n', 'a.md', zone);
+    expect(String(data.date)).toBe('2023-03-02 00:30:00 +0100');
+  });
+
+  it('reads YAML 1.1 booleans and keeps the body and its line offset', () => {
+    const parsed = parseFrontMatter('---\nvideo: no\ncc: yes\n---\n\nText\n', 'a.md', zone);
+    expect(parsed.data).toMatchObject({ video: false, cc: true });
+    expect(parsed.body).toBe('\nText\n');
+    expect(parsed.bodyLineOffset).toBe(4);
+  });
+
+  it('treats a file without a leading --- as having no front matter', () => {
+    const parsed = parseFrontMatter('Hej\n---\n', 'a.md', zone);
+    expect(parsed.hasFrontMatter).toBe(false);
+    expect(parsed.body).toBe('Hej\n---\n');
+  });
+
+  it('names file, line and column of a YAML error, shows the line and suggests quoting', () => {
+    let error: unknown;
+    try {
+      parseFrontMatter('---\nlayout: post\ntitle: Del 1: Inledning\n---\n', '_posts/x.md', zone);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BuildError);
+    const buildError = error as BuildError;
+    expect(buildError.location).toBe('_posts/x.md:3:8');
+    expect(buildError.excerpt).toContain('title: Del 1: Inledning');
+    expect(buildError.hint).toMatch(/quoted/);
+  });
+});
