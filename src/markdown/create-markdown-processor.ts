@@ -11,14 +11,17 @@ import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { prepareKramdownSource } from './prepare-kramdown-source.ts';
 import { remarkKramdownSyntax } from './remark-kramdown-syntax.ts';
+import type { SourceRef } from './micromark-kramdown-html.ts';
 import { remarkKramdownHeadings } from './remark-kramdown-headings.ts';
 import { remarkKramdownBlockIals } from './remark-kramdown-block-ials.ts';
 import { remarkKramdownSpanIals } from './remark-kramdown-span-ials.ts';
 import { remarkKramdownTypography } from './remark-kramdown-typography.ts';
 import { remarkKramdownListItems } from './remark-kramdown-list-items.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
+import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
+import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
 import { rehypeKramdownHeaderIds } from './rehype-kramdown-header-ids.ts';
 import { rehypeKramdownToc } from './rehype-kramdown-toc.ts';
@@ -61,17 +64,21 @@ export interface MarkdownProcessor {
 export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}): MarkdownProcessor {
   const settings: MarkdownOptions = { ...DEFAULT_MARKDOWN_OPTIONS, ...options };
   const typography: TypographyOptions = { quotes: parseSmartQuotes(settings.smart_quotes), symbols: settings.typographic_symbols };
+  // The text being parsed, for the block HTML construct's lookahead; set by render() before each parse.
+  const source: SourceRef = { text: '' };
   const processor = unified()
     .use(remarkParse)
-    .use(remarkKramdownSyntax)
+    .use(remarkKramdownSyntax, { source })
     .use(remarkKramdownHeadings)
     .use(remarkKramdownBlockIals)
     .use(remarkKramdownSpanIals)
     .use(remarkKramdownTypography, typography)
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
+    .use(remarkKramdownFootnotes)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler } })
     .use(rehypeRaw)
+    .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
     .use(rehypeKramdownListItems)
     .use(rehypeKramdownHeaderIds, { autoIds: settings.auto_ids, prefix: settings.auto_id_prefix })
@@ -82,8 +89,12 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     render(markdown: string): string {
       // Each call gets its own VFile: plugins keep per-document state (id counters) in their
       // transformer run only, so renders never share mutable state.
-      const file = new VFile(prepareKramdownSource(markdown.replace(/\r\n?/g, '\n')));
-      return String(processor.processSync(file));
+      source.text = prepareKramdownSource(markdown.replace(/\r\n?/g, '\n'));
+      try {
+        return String(processor.processSync(new VFile(source.text)));
+      } finally {
+        source.text = '';
+      }
     },
   };
 }

@@ -32,7 +32,8 @@ function rawText(children: ElementContent[]): string {
   let text = '';
   for (const child of children) {
     if (child.type === 'text') text += child.value;
-    else if (child.type === 'element') text += rawText(child.children);
+    // A footnote marker adds no text (kramdown's :footnote element has no children).
+    else if (child.type === 'element' && child.properties.role !== 'doc-noteref') text += rawText(child.children);
   }
   return text;
 }

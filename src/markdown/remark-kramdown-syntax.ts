@@ -1,16 +1,26 @@
 /**
  * The Markdown syntax kramdown's GFM parser has on top of CommonMark that we parse with micromark
- * extensions: tables and `~~strikethrough~~` (double tildes only: STRIKETHROUGH_DELIM in
- * kramdown-parser-gfm). Deliberately not remark-gfm as a whole: kramdown has no autolink literals.
+ * extensions: tables, `~~strikethrough~~` (double tildes only: STRIKETHROUGH_DELIM in
+ * kramdown-parser-gfm) and footnotes (`[^name]`, shaped by remark-kramdown-footnotes.ts).
+ * Deliberately not remark-gfm as a whole: kramdown has no autolink literals.
+ * Block HTML follows kramdown's rules instead of CommonMark's (see micromark-kramdown-html.ts).
  */
 import type { Processor } from 'unified';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { kramdownHtmlFlow, type SourceRef } from './micromark-kramdown-html.ts';
 
-export function remarkKramdownSyntax(this: Processor): void {
+export interface KramdownSyntaxOptions {
+  /** Holds the exact text each parse reads (block HTML needs to look ahead in it). */
+  source: SourceRef;
+}
+
+export function remarkKramdownSyntax(this: Processor, options: KramdownSyntaxOptions): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({ singleTilde: false }));
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source));
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }
