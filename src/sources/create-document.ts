@@ -86,20 +86,7 @@ export function createPost(
   const url = expandDocumentUrl(template, placeholders, file.relativePath);
   const basename = String(data.slug ?? path.posix.basename(file.relativePath, ext));
   data.id = `${path.posix.dirname(url)}/${basename}`.replace(/^\/\//, '/');
-  return {
-    kind,
-    relativePath: file.relativePath,
-    absolutePath: file.absolutePath,
-    data,
-    body: parsed.body,
-    bodyLineOffset: parsed.bodyLineOffset,
-    url,
-    outputPath: outputPathForUrl(url, outputExt),
-    outputExt,
-    isMarkdown,
-    date,
-    modifiedTime: file.modifiedTime,
-  };
+  return toSourceDocument(kind, file, parsed, data, url, outputExt, isMarkdown, date);
 }
 
 export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<string, unknown>, config: SiteConfig): SourceDocument {
@@ -120,8 +107,21 @@ export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<
     data.date = coerceDate(data.date, file.relativePath, config);
   }
   if (data.tags !== undefined || data.tag !== undefined) data.tags = pluralizedList(data, 'tag', 'tags');
+  return toSourceDocument('page', file, parsed, data, url, outputExt, isMarkdown, data.date instanceof JekyllTime ? data.date : undefined);
+}
+
+function toSourceDocument(
+  kind: DocumentKind,
+  file: FileInfo,
+  parsed: ParsedFile,
+  data: Record<string, unknown>,
+  url: string,
+  outputExt: string,
+  isMarkdown: boolean,
+  date: JekyllTime | undefined,
+): SourceDocument {
   return {
-    kind: 'page',
+    kind,
     relativePath: file.relativePath,
     absolutePath: file.absolutePath,
     data,
@@ -131,7 +131,7 @@ export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<
     outputPath: outputPathForUrl(url, outputExt),
     outputExt,
     isMarkdown,
-    date: data.date instanceof JekyllTime ? data.date : undefined,
+    date,
     modifiedTime: file.modifiedTime,
   };
 }
