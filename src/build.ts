@@ -16,6 +16,8 @@ import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
 import { applyLayouts, renderContent, renderExcerpt, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
 import { readSources } from './sources/read-sources.ts';
+import { paginatePages } from './sources/paginate.ts';
+import { createPaginator } from './render/paginator.ts';
 import type { SiteSources, SourceDocument } from './sources/site-sources.ts';
 
 export interface BuildOptions {
@@ -69,6 +71,7 @@ export function planSite(options: BuildOptions): SitePlan {
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
   const sources = readSources(config, { now });
+  paginatePages(config, sources);
   warnings.push(...sources.warnings);
 
   const rendered = renderSite(config, sources, now, options.markdownCache);
@@ -103,7 +106,17 @@ export function renderSite(config: SiteConfig, sources: SiteSources, now: Date, 
   linkNeighbours(postPayloads);
   const pagePayloads = sources.pages.map(createDocumentPayload);
   const site = createSitePayload({ config, sources, posts: postPayloads, pages: pagePayloads, time: now });
-  const context: RenderContext = { config, site, layouts: sources.layouts, engines: { liquid, markdown } };
+  const paginatePath = String(config.raw.paginate_path ?? '/page:num');
+  const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
+  const newestFirst = site.posts as Payload[];
+  const context: RenderContext = {
+    config,
+    site,
+    layouts: sources.layouts,
+    engines: { liquid, markdown },
+    scopeFor: (document) =>
+      document.pagination && firstPage ? { paginator: createPaginator(document.pagination, newestFirst, paginatePath, firstPage.url) } : undefined,
+  };
 
   // The body before the excerpt, so a Liquid error is reported against the file itself.
   const postIncludes = sources.posts.map((post, i) => {

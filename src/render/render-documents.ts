@@ -29,14 +29,14 @@ export interface RenderContext {
   site: Payload;
   layouts: Map<string, TemplateFile>;
   engines: RenderEngines;
-  /** Extra top-level variables, e.g. `paginator`. */
-  extraScope?: Record<string, unknown>;
+  /** Extra top-level variables for a document, e.g. `paginator`. */
+  scopeFor?: (document: SourceDocument) => Record<string, unknown> | undefined;
 }
 
 /** Liquid and Markdown for a document's body; sets `payload.content` to the converted HTML. */
 export function renderContent(document: SourceDocument, payload: Payload, context: RenderContext): Set<string> {
   const { engines } = context;
-  const scope = { site: context.site, page: payload, ...context.extraScope };
+  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
   let includes = new Set<string>();
   let text = document.body;
   if (document.data.render_with_liquid !== false && hasLiquid(text)) {
@@ -57,7 +57,7 @@ export function renderExcerpt(document: SourceDocument, payload: Payload, contex
   let text = extractExcerpt(document.body, separator);
   let includes = new Set<string>();
   if (document.data.render_with_liquid !== false && hasLiquid(text)) {
-    const scope = { site: context.site, page: payload, ...context.extraScope };
+    const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
     const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
     text = result.output;
     includes = result.includes;
@@ -88,7 +88,7 @@ export function applyLayouts(document: SourceDocument, payload: Payload, context
     used.push(name);
     // The inner layout's values win over its parent's (Jekyll deep-merges in this order).
     layoutData = { ...layout.data, ...layoutData };
-    const scope = { site: context.site, page: payload, layout: layoutData, content: output, ...context.extraScope };
+    const scope = { site: context.site, page: payload, layout: layoutData, content: output, ...context.scopeFor?.(document) };
     const result = context.engines.liquid.renderString(layout.body, layout.relativePath, scope, layout.bodyLineOffset);
     output = result.output;
     for (const include of result.includes) includes.add(include);

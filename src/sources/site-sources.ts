@@ -24,6 +24,8 @@ export interface SourceDocument {
   isMarkdown: boolean;
   date?: JekyllTime;
   modifiedTime: Date;
+  /** Set on the pages jekyll-paginate makes: which page of how many. */
+  pagination?: { page: number; totalPages: number; perPage: number };
 }
 
 export interface StaticFileSource {
