@@ -17,6 +17,7 @@ import { createDocumentPayload, createSitePayload, type Payload } from './render
 import { applyLayouts, renderContent, renderExcerpt, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
 import { readSources } from './sources/read-sources.ts';
 import { paginatePages } from './sources/paginate.ts';
+import { createTagPages } from './sources/tag-pages.ts';
 import { createPaginator } from './render/paginator.ts';
 import type { SiteSources, SourceDocument } from './sources/site-sources.ts';
 
@@ -72,6 +73,7 @@ export function planSite(options: BuildOptions): SitePlan {
   checkDestination(config);
   const sources = readSources(config, { now });
   paginatePages(config, sources);
+  createTagPages(config, sources);
   warnings.push(...sources.warnings);
 
   const rendered = renderSite(config, sources, now, options.markdownCache);

@@ -80,11 +80,40 @@ describe('tryck build on the blog in this repository', () => {
     expect(home).toContain('16 juni 2022');
   });
 
-  it('lists posts newest first on the home page', () => {
-    const home = readFileSync(path.join(out, 'index.html'), 'utf8');
-    const dates = [...home.matchAll(/datetime="(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]);
-    expect(dates.length).toBeGreaterThanOrEqual(6);
+  it('lists posts newest first across the paginated article list', () => {
+    const pages = [readFileSync(path.join(out, 'index.html'), 'utf8'), readFileSync(path.join(out, 'sida/2/index.html'), 'utf8')];
+    const dates = pages.flatMap((html) => [...html.matchAll(/datetime="(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]));
+    expect(dates.length).toBe(7);
     expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('gives every tag a page with a Swedish-safe slug, linked from the posts', () => {
+    const tagPage = readFileSync(path.join(out, 'kategori/foretag.html'), 'utf8');
+    expect(tagPage).toContain('Inlägg om Företag');
+    expect(tagPage).toContain('/2022/06/16/upphandlingar-av-journalsystem.html');
+    const post = readFileSync(path.join(out, '2022/06/16/upphandlingar-av-journalsystem.html'), 'utf8');
+    expect(post).toContain('href="/kategori/foretag.html"');
+    expect(readFileSync(path.join(out, 'kategorier.html'), 'utf8')).toContain('href="/kategori/journalsystem.html"');
+  });
+
+  it('paginates the article list and links the pages both ways', () => {
+    const home = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const second = readFileSync(path.join(out, 'sida/2/index.html'), 'utf8');
+    expect(home).toContain('rel="next" href="/sida/2/"');
+    expect(second).toContain('rel="prev" href="/"');
+    const onHome = [...home.matchAll(/class="kort-rubrik"><a href="([^"]+)"/g)].map((m) => m[1]);
+    const onSecond = [...second.matchAll(/class="kort-rubrik"><a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(onHome).toHaveLength(5);
+    expect(onSecond.length).toBeGreaterThan(0);
+    expect(onHome.filter((url) => onSecond.includes(url))).toEqual([]);
+  });
+
+  it('writes an Atom feed with every post, linked from every page', () => {
+    const feed = readFileSync(path.join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    expect(feed).toContain('https://ehalsobloggen.se/2022/06/16/upphandlingar-av-journalsystem.html');
+    expect((feed.match(/<entry>/g) ?? []).length).toBe(7);
+    expect(readFileSync(path.join(out, 'om.html'), 'utf8')).toMatch(/<link[^>]+application\/atom\+xml[^>]+feed\.xml/);
   });
 
   it('copies static files byte for byte and leaves the generator out', () => {
