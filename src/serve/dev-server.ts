@@ -39,6 +39,8 @@ export interface DevServerOptions {
   port?: number;
   /** '' or e.g. '/blog': the site is served under it, and '/' redirects to it. */
   baseurl?: string;
+  /** Extra markup for one served page (by its path relative to root), e.g. a draft banner. */
+  pageNotice?: (relativePath: string) => string | undefined;
 }
 
 export interface DevServer {
@@ -80,7 +82,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const live = new LiveReload();
 
   /** What gets added to every HTML page served: the overlay when an error stands, and the script. */
-  const pageSnippet = (): string =>
+  const pageSnippet = (realPath?: string): string =>
+    (realPath && options.pageNotice ? (options.pageNotice(path.relative(root, realPath).split(path.sep).join('/')) ?? '') : '') +
     (overlay === null ? '' : renderErrorOverlayElement(overlay)) +
     `<script src="${CLIENT_SCRIPT_PATH}" ${TOKEN_ATTRIBUTE}="${escapeHtml(token())}"></script>`;
 
@@ -172,7 +175,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const type = contentTypeFor(realPath);
       if (isHtmlType(type)) {
         const html = await file.readFile();
-        send(req, res, status, type, injectBeforeBodyEnd(html, pageSnippet()));
+        send(req, res, status, type, injectBeforeBodyEnd(html, pageSnippet(realPath)));
         return true;
       }
       res.writeHead(status, { 'Content-Type': type, 'Content-Length': info.size });

@@ -37,6 +37,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   let state: OutputState = new Map();
   let destination = path.resolve(options.source, options.destination ?? '_site');
   let config: SiteConfig | undefined;
+  let draftOutputs = new Set<string>();
 
   const started = performance.now();
   let firstError: unknown;
@@ -45,6 +46,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     destination = summary.destination;
     config = summary.plan.config;
     state = stateOf(outputsOf(summary.plan));
+    draftOutputs = draftOutputPaths(summary.plan);
     cache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
@@ -64,7 +66,14 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     includesDir: config?.includesDir ?? '_includes',
     dataDir: config?.dataDir ?? '_data',
   };
-  const server = await startDevServer({ root: destination, host: options.host, port: options.port, baseurl: config?.baseurl ?? '' });
+  let drafts = draftOutputs;
+  const server = await startDevServer({
+    root: destination,
+    host: options.host,
+    port: options.port,
+    baseurl: config?.baseurl ?? '',
+    pageNotice: (relativePath) => (drafts.has(relativePath) ? DRAFT_BANNER : undefined),
+  });
   if (firstError) server.showError(toOverlay(firstError));
   log(`Serving ${server.url} — Ctrl+C stops`);
 
@@ -79,6 +88,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       const outputs = outputsOf(plan);
       const changed = await syncOutput(destination, state, outputs);
       state = stateOf(outputs);
+      drafts = draftOutputPaths(plan);
       cache.nextGeneration();
       for (const warning of plan.warnings) log(`warning: ${warning}`);
       server.clearError();
@@ -148,6 +158,16 @@ function outputsOf(plan: Pick<SitePlan, 'rendered' | 'generated' | 'sources'>): 
     outputs.set(outputPath, 'contents' in output ? output : { sourcePath: output.sourcePath, modifiedMs: modified.get(output.sourcePath) ?? 0 });
   }
   return outputs;
+}
+
+/** Shown on draft pages in the preview only; the files on disk never contain it. */
+const DRAFT_BANNER =
+  '<div role="note" data-tryck-draft style="position:fixed;left:0;right:0;bottom:0;z-index:2147483646;padding:.5rem 1rem;' +
+  'background:#7a4d00;color:#fff;font:600 15px/1.4 system-ui,sans-serif;text-align:center;box-shadow:0 -2px 8px rgba(0,0,0,.3)">' +
+  'Utkast: visas bara i förhandsgranskningen (tryck watch --drafts) och publiceras inte.</div>';
+
+function draftOutputPaths(plan: Pick<SitePlan, 'rendered'>): Set<string> {
+  return new Set(plan.rendered.filter((page) => page.document.kind === 'draft').map((page) => page.document.outputPath));
 }
 
 function toOverlay(error: unknown) {

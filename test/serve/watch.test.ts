@@ -3,7 +3,7 @@
  * folder equal to a fresh full build; a broken file shows an error and fixing it recovers; and in a
  * real browser an edited post's new text appears without a manual reload.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,8 @@ function copyBlog(): string {
   return dir;
 }
 
-async function watchBlog(source: string): Promise<Watcher> {
-  const watcher = await startWatching({ source, port: 0, debounce: 30, log: () => {} });
+async function watchBlog(source: string, drafts = false): Promise<Watcher> {
+  const watcher = await startWatching({ source, port: 0, debounce: 30, drafts, log: () => {} });
   watchers.push(watcher);
   return watcher;
 }
@@ -107,6 +107,19 @@ describe('tryck watch', () => {
     const after = await (await fetch(url)).text();
     expect(after).not.toContain('2026-02-01-trasig.md');
     expect(before).toContain('Vissa svenska regioner');
+  });
+
+  it('with --drafts serves drafts with a banner that never reaches the files on disk', async () => {
+    const source = copyBlog();
+    mkdirSync(path.join(source, '_drafts'));
+    writeFileSync(path.join(source, '_drafts/utkast.md'), '---\nlayout: post\ntitle: Utkast\ndate: 2026-03-01 10:00:00 +0100\n---\nEj klar.\n');
+    const watcher = await watchBlog(source, true);
+    const draft = await (await fetch(`${watcher.server.url}2026/03/01/utkast.html`)).text();
+    expect(draft).toContain('Ej klar.');
+    expect(draft).toContain('data-tryck-draft');
+    expect(readFileSync(path.join(source, '_site/2026/03/01/utkast.html'), 'utf8')).not.toContain('data-tryck-draft');
+    const post = await (await fetch(`${watcher.server.url}2022/06/16/upphandlingar-av-journalsystem.html`)).text();
+    expect(post).not.toContain('data-tryck-draft');
   });
 
   it('shows an edited post in the open browser without a manual reload', async () => {
