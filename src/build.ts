@@ -45,6 +45,8 @@ export interface SitePlan {
   rendered: RenderedDocument[];
   generated: GeneratedFile[];
   warnings: string[];
+  /** What the pages were rendered with: lets a watcher render one edited post again at once. */
+  context: RenderContext;
 }
 
 export interface BuildSummary {
@@ -76,10 +78,10 @@ export function planSite(options: BuildOptions): SitePlan {
   createTagPages(config, sources);
   warnings.push(...sources.warnings);
 
-  const rendered = renderSite(config, sources, now, options.markdownCache);
+  const { rendered, context } = renderSiteWithContext(config, sources, now, options.markdownCache);
   const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);
-  return { config, sources, rendered, generated, warnings };
+  return { config, sources, rendered, generated, warnings, context };
 }
 
 export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
@@ -96,6 +98,16 @@ export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
 export function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): RenderedDocument[] {
+  return renderSiteWithContext(config, sources, now, markdownCache).rendered;
+}
+
+/** As renderSite, and also the context it rendered with, so one page can be rendered again later. */
+export function renderSiteWithContext(
+  config: SiteConfig,
+  sources: SiteSources,
+  now: Date,
+  markdownCache?: MarkdownCache,
+): { rendered: RenderedDocument[]; context: RenderContext } {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
   const markdown = markdownCache ? withMarkdownCache(processor, markdownCache, JSON.stringify(markdownOptions)) : processor;
@@ -135,10 +147,11 @@ export function renderSite(config: SiteConfig, sources: SiteSources, now: Date, 
     for (const include of laid.includes) includes.add(include);
     return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
   };
-  return [
+  const rendered = [
     ...sources.posts.map((post, i) => finish(post, postPayloads[i], postIncludes[i])),
     ...sources.pages.map((page, i) => finish(page, pagePayloads[i], pageIncludes[i])),
   ];
+  return { rendered, context };
 }
 
 /** `page.next` is the newer post, `page.previous` the older one. */

@@ -14,6 +14,7 @@ import { GenerationalMarkdownCache } from '../markdown/cached-markdown-processor
 import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
+import { rerenderPost } from './rerender-post.ts';
 
 export interface Watcher {
   readonly server: DevServer;
@@ -38,6 +39,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   let destination = path.resolve(options.source, options.destination ?? '_site');
   let config: SiteConfig | undefined;
   let draftOutputs = new Set<string>();
+  let lastPlan: SitePlan | undefined;
 
   const started = performance.now();
   let firstError: unknown;
@@ -47,6 +49,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     config = summary.plan.config;
     state = stateOf(outputsOf(summary.plan));
     draftOutputs = draftOutputPaths(summary.plan);
+    lastPlan = summary.plan;
     cache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
@@ -75,19 +78,51 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     pageNotice: (relativePath) => (drafts.has(relativePath) ? DRAFT_BANNER : undefined),
   });
   if (firstError) server.showError(toOverlay(firstError));
+  let errorShown = firstError !== undefined;
   log(`Serving ${server.url} — Ctrl+C stops`);
 
   let pending = new Set<ChangeKind>();
+  let pendingPaths = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  const rebuild = async (kinds: Set<ChangeKind>): Promise<void> => {
+  /** Writes an edited post's page at once when only its text changed; returns what it wrote. */
+  const fastPath = async (kinds: Set<ChangeKind>, paths: Set<string>): Promise<string[]> => {
+    if (!lastPlan || [...kinds].some((kind) => kind !== 'post' && kind !== 'draft')) return [];
+    const written: string[] = [];
+    for (const file of paths) {
+      const page = rerenderPost(lastPlan, file);
+      if (!page) return written;
+      const previous = state.get(page.outputPath);
+      const next = new Map<string, Output>([[page.outputPath, { contents: page.output }]]);
+      const changed = await syncOutput(destination, previous === undefined ? new Map() : new Map([[page.outputPath, previous]]), next);
+      for (const [outputPath, fingerprint] of stateOf(next)) state.set(outputPath, fingerprint);
+      written.push(...changed);
+    }
+    if (written.length) {
+      server.reload(written);
+      log(`Wrote ${written.join(', ')} in ${Math.round(performance.now() - fastBegun)} ms; updating the pages that list it…`);
+    }
+    return written;
+  };
+  let fastBegun = 0;
+
+  const rebuild = async (kinds: Set<ChangeKind>, paths: Set<string>): Promise<void> => {
     const begun = performance.now();
+    fastBegun = begun;
+    try {
+      // Only when nothing else is wrong: a standing error means the last plan may be stale.
+      if (!errorShown) await fastPath(kinds, paths);
+    } catch {
+      // The full rebuild below reports whatever made the fast path fail.
+    }
     try {
       const plan = planSite({ ...buildOptions, now: new Date() });
       const outputs = outputsOf(plan);
       const changed = await syncOutput(destination, state, outputs);
       state = stateOf(outputs);
+      lastPlan = plan;
+      errorShown = false;
       drafts = draftOutputPaths(plan);
       cache.nextGeneration();
       for (const warning of plan.warnings) log(`warning: ${warning}`);
@@ -96,6 +131,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms`);
     } catch (error) {
       log(formatError(error));
+      errorShown = true;
       server.showError(toOverlay(error));
     }
   };
@@ -105,12 +141,15 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     const kind = classifyChange(path.join(folders.source, filename.toString()), folders);
     if (kind === 'ignored') return;
     pending.add(kind);
+    pendingPaths.add(path.join(folders.source, filename.toString()));
     clearTimeout(timer);
     timer = setTimeout(() => {
       const kinds = pending;
+      const paths = pendingPaths;
       pending = new Set();
-      running = running.then(() => rebuild(kinds));
-    }, options.debounce ?? 40);
+      pendingPaths = new Set();
+      running = running.then(() => rebuild(kinds, paths));
+    }, options.debounce ?? 25);
   });
   watcher.on('error', (error) => log(`watcher: ${(error as Error).message}`));
 
@@ -118,7 +157,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     server,
     async settled() {
       // Wait out the debounce window, then the rebuild it started.
-      await new Promise((resolve) => setTimeout(resolve, (options.debounce ?? 40) + 20));
+      await new Promise((resolve) => setTimeout(resolve, (options.debounce ?? 25) + 20));
       while (timer && pending.size) await new Promise((resolve) => setTimeout(resolve, 10));
       await running;
     },

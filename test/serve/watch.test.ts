@@ -75,7 +75,17 @@ describe('tryck watch', () => {
     // 6. A static file changes.
     writeFileSync(path.join(source, 'assets/css/stil.css'), `${readFileSync(path.join(source, 'assets/css/stil.css'), 'utf8')}\n/* ändrad */\n`);
 
-    await eventually(watcher, () => existsSync(path.join(out, '2026/01/10/ny-post.html')) && !existsSync(path.join(out, '2023/02/14/patientdatalagen.html')));
+    // Every change visible (they may arrive in several batches), then one more settle.
+    await eventually(
+      watcher,
+      () =>
+        existsSync(path.join(out, '2026/01/10/ny-post.html')) &&
+        !existsSync(path.join(out, '2023/02/14/patientdatalagen.html')) &&
+        existsSync(path.join(out, '2021/07/30/journalsystem-i-sverige.html')) &&
+        readFileSync(seedPage, 'utf8').includes('I detta inlägg') &&
+        readFileSync(path.join(out, 'assets/css/stil.css'), 'utf8').includes('/* ändrad */'),
+    );
+    await watcher.settled();
     expect(existsSync(path.join(out, '2021/07/30/journalsystem.html'))).toBe(false);
     // The front matter's date (2021-07-30) wins over the new file name's, as in Jekyll.
     expect(existsSync(path.join(out, '2021/07/30/journalsystem-i-sverige.html'))).toBe(true);

@@ -1,0 +1,53 @@
+/**
+ * The watcher's fast path: when a save changed only a post's text — not its front matter, so not its
+ * URL, date, title or place among the posts — that one page is rendered again with the last build's
+ * engines and site data and can be written at once. The full rebuild that follows brings the pages
+ * that list the post (home, tag pages, feed) up to date.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SitePlan } from '../build.ts';
+import { applyLayouts, renderContent, renderExcerpt } from '../render/render-documents.ts';
+import { createPost } from '../sources/create-document.ts';
+import { resolveDefaults } from '../sources/front-matter-defaults.ts';
+import { parseFrontMatter } from '../sources/front-matter.ts';
+
+export interface RerenderedPage {
+  outputPath: string;
+  output: string;
+}
+
+/** The post's new page, or undefined when more than its body changed (then only a full rebuild will do). */
+export function rerenderPost(plan: SitePlan, absolutePath: string): RerenderedPage | undefined {
+  const index = plan.rendered.findIndex((page) => page.document.absolutePath === absolutePath && page.document.kind !== 'page');
+  if (index === -1) return undefined;
+  const previous = plan.rendered[index];
+  const old = previous.document;
+  const { config } = plan;
+  const text = readFileSync(absolutePath, 'utf8');
+  const parsed = parseFrontMatter(text, old.relativePath, config.timezone);
+  const collectionDir = old.relativePath.slice(0, old.relativePath.lastIndexOf(old.kind === 'draft' ? '_drafts/' : '_posts/')).replace(/\/$/, '');
+  const kind = old.kind === 'draft' ? 'draft' : 'post';
+  const scope = kind === 'draft' ? 'drafts' : 'posts';
+  const document = createPost(
+    { relativePath: old.relativePath, absolutePath, modifiedTime: old.modifiedTime },
+    parsed,
+    kind,
+    collectionDir,
+    resolveDefaults(config.defaults, old.relativePath, scope),
+    config,
+  );
+  if (document.url !== old.url || JSON.stringify(document.data) !== JSON.stringify(old.data)) return undefined;
+
+  const payload = previous.payload;
+  payload.content = document.body;
+  renderContent(document, payload, plan.context);
+  payload.excerpt = renderExcerpt(document, payload, plan.context).html;
+  const { output } = applyLayouts(document, payload, plan.context);
+  return { outputPath: document.outputPath, output };
+}
+
+/** True for a path inside a `_posts` or `_drafts` folder. */
+export function isPostPath(source: string, absolutePath: string): boolean {
+  return /(^|\/)_(posts|drafts)\//.test(path.relative(source, absolutePath).split(path.sep).join('/'));
+}
