@@ -39,10 +39,10 @@ export async function main(argv: string[]): Promise<number> {
         const { runWatch } = await import('../serve/run-watch.ts');
         return await runWatch(args);
       }
-      case 'bench':
-        // Issue 5: the benchmark against Jekyll and Eleventy is not written yet.
-        process.stderr.write('tryck: bench is not available yet.\n');
-        return 1;
+      case 'bench': {
+        const { runBench } = await import('../bench/run-bench.ts');
+        return await runBench(args);
+      }
     }
     return 2;
   } catch (error) {
