@@ -52,8 +52,8 @@ export function createSitePayload({ config, sources, posts, pages, time }: SiteP
     documents: posts,
     static_files: sources.staticFiles.map(createStaticFilePayload),
     data: sources.data,
-    tags: groupPostsBy(newestFirst, 'tags'),
-    categories: groupPostsBy(newestFirst, 'categories'),
+    tags: groupPostsBy(posts, 'tags'),
+    categories: groupPostsBy(posts, 'categories'),
     collections: [{ label: 'posts', docs: posts, output: true, relative_directory: '_posts', directory: path.join(config.source, '_posts') }],
     related_posts: [],
   };
@@ -74,13 +74,13 @@ function createStaticFilePayload(file: StaticFileSource): Payload {
 }
 
 /**
- * `site.tags` / `site.categories`: name → posts (newest first), names in the order first seen,
- * with their case kept, as Jekyll's Site#post_attr_hash builds them.
+ * `site.tags` / `site.categories` as Jekyll's Site#post_attr_hash builds them: names in the order
+ * first seen going through the posts oldest first, case kept; each name's posts newest first.
  */
-function groupPostsBy(posts: Payload[], key: 'tags' | 'categories'): Record<string, Payload[]> {
+function groupPostsBy(oldestFirst: Payload[], key: 'tags' | 'categories'): Record<string, Payload[]> {
   const groups: Record<string, Payload[]> = Object.create(null);
   const order: string[] = [];
-  for (const post of posts) {
+  for (const post of oldestFirst) {
     const values = post[key];
     if (!Array.isArray(values)) continue;
     for (const value of values) {
@@ -92,8 +92,24 @@ function groupPostsBy(posts: Payload[], key: 'tags' | 'categories'): Record<stri
       groups[name].push(post);
     }
   }
-  // TODO(issue 3): integer-like tag names jump to the front of a JS object; Jekyll keeps first-seen order.
-  const ordered: Record<string, Payload[]> = {};
-  for (const name of order) ordered[name] = groups[name];
-  return ordered;
+  return orderedRecord(order.map((name) => [name, groups[name].reverse()]));
+}
+
+/**
+ * A record whose keys enumerate in insertion order even when they look like numbers: a plain JS
+ * object would list "2022" before "eHälsa", where Ruby's Hash (and so Jekyll's site.tags) keeps the
+ * order the tags were first seen. Object.keys on a Proxy follows its ownKeys trap, so Liquid loops
+ * and the filters see Ruby's order.
+ */
+export function orderedRecord<V>(entries: Array<[string, V]>): Record<string, V> {
+  const target: Record<string, V> = Object.create(null);
+  const keys: string[] = [];
+  for (const [key, value] of entries) {
+    if (!(key in target)) keys.push(key);
+    target[key] = value;
+  }
+  return new Proxy(target, {
+    ownKeys: () => [...keys],
+    getOwnPropertyDescriptor: (object, key) => Reflect.getOwnPropertyDescriptor(object, key),
+  });
 }
