@@ -2,6 +2,8 @@
  * Wall-clock time in an IANA time zone, without depending on the machine's zone (`TZ`).
  * Jekyll sets `ENV["TZ"]` from `timezone:`; we compute with Intl instead so builds are reproducible.
  */
+import { memoizeByInstant } from './memoize-by-instant.ts';
+
 export interface WallTime {
   year: number;
   month: number; // 1-12
@@ -46,6 +48,11 @@ export function assertTimeZone(timeZone: string): void {
 
 /** The wall-clock fields and UTC offset of an instant, as seen in `timeZone`. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  return zonedPartsAt(instant.getTime(), timeZone);
+}
+
+const zonedPartsAt = memoizeByInstant((epochMs: number, timeZone: string): ZonedParts => {
+  const instant = new Date(epochMs);
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -62,8 +69,8 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   const offsetMinutes = Math.round((asUtc - instant.getTime()) / 60_000);
   const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
-  return { ...wall, offsetMinutes, weekday };
-}
+  return Object.freeze({ ...wall, offsetMinutes, weekday });
+});
 
 /** The instant at which the clocks in `timeZone` show `wall`. In a DST gap, the later reading wins, as Ruby's Time.local. */
 export function instantFromWallTime(wall: WallTime, timeZone: string): Date {

@@ -5,6 +5,8 @@
  * and Ruby then shows every local Time in that zone.
  */
 
+import { memoizeByInstant } from '../../sources/memoize-by-instant.ts';
+
 export interface RubyTime {
   /** The instant, in milliseconds since the Unix epoch. */
   readonly epochMs: number;
@@ -51,7 +53,9 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** UTC offset in seconds of `timeZone` at the instant `epochMs`. */
-export function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
+export const zoneOffsetSeconds = memoizeByInstant(computeZoneOffsetSeconds);
+
+function computeZoneOffsetSeconds(epochMs: number, timeZone: string): number {
   const parts = offsetFormatter(timeZone).formatToParts(new Date(epochMs));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
   let year = get('year');
@@ -65,7 +69,9 @@ export function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
  * The zone abbreviation tzdata (and so Ruby's `%Z`) uses. ICU's en-GB names give the European
  * abbreviations ("CET"/"CEST"); zones without one come back as "GMT+3", which tzdata spells "+03".
  */
-export function zoneAbbreviation(epochMs: number, timeZone: string): string {
+export const zoneAbbreviation = memoizeByInstant(computeZoneAbbreviation);
+
+function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
   if (/^(utc|etc\/utc|etc\/uct|uct|zulu|etc\/zulu|universal)$/i.test(timeZone)) return 'UTC';
   let f = nameFormatters.get(timeZone);
   if (!f) {
