@@ -8,13 +8,16 @@ import type { SiteConfig } from './config/site-config.ts';
 import { BuildError } from './errors.ts';
 import { createLiquidEngine } from './liquid/create-liquid-engine.ts';
 import { registerJekyllExtensions } from './liquid/register-jekyll-extensions.ts';
-import { createMarkdownProcessor, markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
-import { withMarkdownCache, type MarkdownCache } from './markdown/cached-markdown-processor.ts';
+import { createMarkdownProcessor, markdownOptionsFromConfig, type MarkdownOptions } from './markdown/create-markdown-processor.ts';
+import { BuildMarkdownCache, markdownCacheKey, withMarkdownCache, type MarkdownCache } from './markdown/cached-markdown-processor.ts';
+import { createMarkdownWorkerPool, PARALLEL_THRESHOLD } from './workers/markdown-worker-pool.ts';
+import { availableParallelism } from 'node:os';
+import { PersistentMarkdownCache, type CacheStats } from './cache/persistent-markdown-cache.ts';
 import { renderFeeds } from './outputs/feed.ts';
 import { renderRobots, renderSitemap } from './outputs/sitemap.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
-import { applyLayouts, renderContent, renderExcerpt, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
+import { applyLayouts, convertText, renderBodyLiquid, renderContent, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
 import { readSources } from './sources/read-sources.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { createTagPages } from './sources/tag-pages.ts';
@@ -30,12 +33,16 @@ export interface BuildOptions {
   unpublished?: boolean;
   /** Where files go; default: the disk, swapped into place atomically. */
   writer?: SiteWriter;
-  /** The build's clock, for future posts and `site.time`. */
+  /** The build's clock, for future posts and `site.time`. Default: SOURCE_DATE_EPOCH when set, else now. */
   now?: Date;
   /** Receives warnings as they arise (unknown plugins, URL conflicts). */
   onWarning?: (message: string) => void;
   /** Keeps Markdown conversions between builds (watch mode). */
   markdownCache?: MarkdownCache;
+  /** Reads and writes `.tryck-cache/` in the source (default true; `--no-cache` turns it off). */
+  cache?: boolean;
+  /** Converts Markdown in worker threads when there is enough of it (default true). */
+  workers?: boolean;
 }
 
 /** Everything a build produces, before anything is written. */
@@ -57,20 +64,38 @@ export interface BuildSummary {
   milliseconds: number;
   warnings: string[];
   plan: SitePlan;
+  /** Markdown cache hits and misses, when the persistent cache was used. */
+  cache?: CacheStats;
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const plan = planSite(options);
+  const persistent =
+    options.markdownCache === undefined && options.cache !== false ? PersistentMarkdownCache.open(path.join(path.resolve(options.source), CACHE_DIR)) : undefined;
+  const plan = await planSite({ ...options, markdownCache: options.markdownCache ?? persistent });
   const writer = options.writer ?? createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
   await writeSite(writer, plan);
+  persistent?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
-  return summarize(plan, performance.now() - started);
+  return { ...summarize(plan, performance.now() - started), cache: persistent?.stats };
 }
 
+/**
+ * The time a build stamps on its output (site.time, the feed's <updated>). SOURCE_DATE_EPOCH, the
+ * reproducible-builds convention, makes two builds of the same sources byte-identical.
+ */
+export function buildTime(environment: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = environment.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+/** Where the persistent cache lives, inside the site source (Jekyll's is .jekyll-cache). */
+export const CACHE_DIR = '.tryck-cache';
+
 /** Reads and renders the whole site in memory. */
-export function planSite(options: BuildOptions): SitePlan {
-  const now = options.now ?? new Date();
+export async function planSite(options: BuildOptions): Promise<SitePlan> {
+  const now = options.now ?? buildTime();
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
   const sources = readSources(config, { now });
@@ -78,7 +103,7 @@ export function planSite(options: BuildOptions): SitePlan {
   createTagPages(config, sources);
   warnings.push(...sources.warnings);
 
-  const { rendered, context } = renderSiteWithContext(config, sources, now, options.markdownCache);
+  const { rendered, context } = await renderSiteWithContext(config, sources, now, options.markdownCache, options.workers !== false);
   const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);
   return { config, sources, rendered, generated, warnings, context };
@@ -97,20 +122,22 @@ export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
 }
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
-export function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): RenderedDocument[] {
-  return renderSiteWithContext(config, sources, now, markdownCache).rendered;
+export async function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): Promise<RenderedDocument[]> {
+  return (await renderSiteWithContext(config, sources, now, markdownCache)).rendered;
 }
 
 /** As renderSite, and also the context it rendered with, so one page can be rendered again later. */
-export function renderSiteWithContext(
+export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  markdownCache?: MarkdownCache,
-): { rendered: RenderedDocument[]; context: RenderContext } {
+  markdownCache: MarkdownCache = new BuildMarkdownCache(),
+  parallel = true,
+): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
-  const markdown = markdownCache ? withMarkdownCache(processor, markdownCache, JSON.stringify(markdownOptions)) : processor;
+  const cacheScope = JSON.stringify(markdownOptions);
+  const markdown = withMarkdownCache(processor, markdownCache, cacheScope);
   const liquid = createLiquidEngine({
     includes: sources.includes,
     includesDir: config.includesDir,
@@ -132,13 +159,22 @@ export function renderSiteWithContext(
       document.pagination && firstPage ? { paginator: createPaginator(document.pagination, newestFirst, paginatePath, firstPage.url) } : undefined,
   };
 
-  // The body before the excerpt, so a Liquid error is reported against the file itself.
+  // Liquid for every post first (the body before the excerpt, so a Liquid error is reported against
+  // the file itself), then all their Markdown at once — across cores when there is enough of it —
+  // then the rest of the site, which may list the posts' content and excerpts.
+  const postLiquid = sources.posts.map((post, i) => ({
+    body: renderBodyLiquid(post, postPayloads[i], context),
+    excerpt: renderExcerptLiquid(post, postPayloads[i], context),
+  }));
+  const markdownTexts = sources.posts.flatMap((post, i) =>
+    post.isMarkdown ? [postLiquid[i].body.text, ...(postLiquid[i].excerpt.given === undefined ? [postLiquid[i].excerpt.text] : [])] : [],
+  );
+  await convertAhead(markdownTexts, markdownOptions, cacheScope, markdownCache, parallel);
   const postIncludes = sources.posts.map((post, i) => {
-    const includes = renderContent(post, postPayloads[i], context);
-    const excerpt = renderExcerpt(post, postPayloads[i], context);
-    postPayloads[i].excerpt = excerpt.html;
-    for (const include of excerpt.includes) includes.add(include);
-    return includes;
+    const { body, excerpt } = postLiquid[i];
+    postPayloads[i].content = convertText(post, body.text, markdown);
+    postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
+    return new Set([...body.includes, ...excerpt.includes]);
   });
   const pageIncludes = sources.pages.map((page, i) => renderContent(page, pagePayloads[i], context));
 
@@ -152,6 +188,22 @@ export function renderSiteWithContext(
     ...sources.pages.map((page, i) => finish(page, pagePayloads[i], pageIncludes[i])),
   ];
   return { rendered, context };
+}
+
+/**
+ * Converts the texts the cache does not have yet into it, in worker threads when there are enough
+ * of them to repay starting the workers. Results equal the main thread's: conversion is pure.
+ */
+async function convertAhead(texts: string[], options: Partial<MarkdownOptions>, scope: string, cache: MarkdownCache, parallel: boolean): Promise<void> {
+  const missing = [...new Set(texts)].filter((text) => !cache.has(markdownCacheKey(scope, text)));
+  if (!parallel || missing.length < PARALLEL_THRESHOLD || availableParallelism() < 2) return;
+  const pool = createMarkdownWorkerPool(options);
+  try {
+    const htmls = await pool.convertAll(missing);
+    missing.forEach((text, i) => cache.set(markdownCacheKey(scope, text), htmls[i]));
+  } finally {
+    await pool.close();
+  }
 }
 
 /** `page.next` is the newer post, `page.previous` the older one. */

@@ -59,12 +59,15 @@ async function runBuild(args: CommandLine): Promise<number> {
     drafts: args.drafts,
     future: args.future,
     unpublished: args.unpublished,
+    cache: args.cache,
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
   });
   if (!args.quiet) {
     const where = path.relative(process.cwd(), summary.destination) || '.';
     process.stdout.write(
-      `Built ${where}: ${summary.pages} pages, ${summary.posts} posts, ${summary.staticFiles} static files in ${Math.round(summary.milliseconds)} ms\n`,
+      `Built ${where}: ${summary.pages} pages, ${summary.posts} posts, ${summary.staticFiles} static files in ${Math.round(summary.milliseconds)} ms` +
+        (summary.cache ? `, cache: ${summary.cache.hits} hits, ${summary.cache.misses} misses` : ', no cache') +
+        '\n',
     );
   }
   return 0;

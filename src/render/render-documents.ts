@@ -33,36 +33,53 @@ export interface RenderContext {
   scopeFor?: (document: SourceDocument) => Record<string, unknown> | undefined;
 }
 
+export interface LiquidText {
+  /** The text after Liquid: Markdown still to convert, or HTML. */
+  text: string;
+  includes: Set<string>;
+}
+
+/** Liquid for a document's body. */
+export function renderBodyLiquid(document: SourceDocument, payload: Payload, context: RenderContext): LiquidText {
+  if (document.data.render_with_liquid === false || !hasLiquid(document.body)) return { text: document.body, includes: new Set() };
+  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
+  const result = context.engines.liquid.renderString(document.body, document.relativePath, scope, document.bodyLineOffset);
+  return { text: result.output, includes: result.includes };
+}
+
+/**
+ * Liquid for a post's excerpt: the text before the separator. A front matter `excerpt:` is used as
+ * it is (`given`), as in Jekyll.
+ */
+export function renderExcerptLiquid(document: SourceDocument, payload: Payload, context: RenderContext): LiquidText & { given?: string } {
+  const given = document.data.excerpt;
+  if (typeof given === 'string') return { text: given, includes: new Set(), given };
+  const separator = String(document.data.excerpt_separator ?? context.config.excerptSeparator);
+  if (separator === '') return { text: '', includes: new Set(), given: '' };
+  const text = extractExcerpt(document.body, separator);
+  if (document.data.render_with_liquid === false || !hasLiquid(text)) return { text, includes: new Set() };
+  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
+  const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
+  return { text: result.output, includes: result.includes };
+}
+
+/** Markdown to HTML for Markdown documents; other documents' text is already their HTML. */
+export function convertText(document: SourceDocument, text: string, markdown: MarkdownProcessor): string {
+  return document.isMarkdown ? convertMarkdown(text, document, markdown) : text;
+}
+
 /** Liquid and Markdown for a document's body; sets `payload.content` to the converted HTML. */
 export function renderContent(document: SourceDocument, payload: Payload, context: RenderContext): Set<string> {
-  const { engines } = context;
-  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
-  let includes = new Set<string>();
-  let text = document.body;
-  if (document.data.render_with_liquid !== false && hasLiquid(text)) {
-    const result = engines.liquid.renderString(text, document.relativePath, scope, document.bodyLineOffset);
-    text = result.output;
-    includes = result.includes;
-  }
-  payload.content = document.isMarkdown ? convertMarkdown(text, document, engines.markdown) : text;
+  const { text, includes } = renderBodyLiquid(document, payload, context);
+  payload.content = convertText(document, text, context.engines.markdown);
   return includes;
 }
 
 /** A post's excerpt: the text before the separator, through Liquid and Markdown, without a layout. */
 export function renderExcerpt(document: SourceDocument, payload: Payload, context: RenderContext): { html: string; includes: Set<string> } {
-  const given = document.data.excerpt;
-  if (typeof given === 'string') return { html: given, includes: new Set() };
-  const separator = String(document.data.excerpt_separator ?? context.config.excerptSeparator);
-  if (separator === '') return { html: '', includes: new Set() };
-  let text = extractExcerpt(document.body, separator);
-  let includes = new Set<string>();
-  if (document.data.render_with_liquid !== false && hasLiquid(text)) {
-    const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
-    const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
-    text = result.output;
-    includes = result.includes;
-  }
-  return { html: document.isMarkdown ? convertMarkdown(text, document, context.engines.markdown) : text, includes };
+  const excerpt = renderExcerptLiquid(document, payload, context);
+  if (excerpt.given !== undefined) return { html: excerpt.given, includes: excerpt.includes };
+  return { html: convertText(document, excerpt.text, context.engines.markdown), includes: excerpt.includes };
 }
 
 /** Wraps converted content in its layout chain (Renderer#place_in_layouts). */

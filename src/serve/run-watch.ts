@@ -117,7 +117,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       // The full rebuild below reports whatever made the fast path fail.
     }
     try {
-      const plan = planSite({ ...buildOptions, now: new Date() });
+      const plan = await planSite({ ...buildOptions, now: new Date() });
       const outputs = outputsOf(plan);
       const changed = await syncOutput(destination, state, outputs);
       state = stateOf(outputs);

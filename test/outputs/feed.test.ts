@@ -71,7 +71,7 @@ function entries(xml: string): string[] {
 }
 
 describe('the sitemap-feed fixture', () => {
-  it('gives the feed Jekyll wrote', () => {
+  it('gives the feed Jekyll wrote', async () => {
     const dir = tempDir();
     cpSync(join(fixture, 'source'), dir, { recursive: true });
     // The layout's {% feed_meta %} only matters for the pages' HTML, not for the feed; dropping it
@@ -81,7 +81,7 @@ describe('the sitemap-feed fixture', () => {
     const now = new Date();
     const { config } = loadConfig(dir);
     const sources = readSources(config, { now });
-    const rendered = renderSite(config, sources, now);
+    const rendered = await renderSite(config, sources, now);
     const posts = rendered.filter((doc) => doc.document.kind !== 'page').reverse();
 
     const ours = renderFeed({ config, posts, time: now, data: sources.data });

@@ -1,0 +1,70 @@
+/**
+ * Markdown conversion across all cores. The texts are cut into small batches handed to whichever
+ * worker is free, so a slow post does not hold up the rest; results come back in input order.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { MarkdownOptions } from '../markdown/create-markdown-processor.ts';
+import type { ConvertRequest, ConvertResponse } from './markdown-worker.ts';
+
+/** Below this many texts, starting workers (about half a second) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 150;
+const BATCH = 16;
+
+export interface MarkdownWorkerPool {
+  convertAll(texts: string[]): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
+  const workerUrl = new URL('./markdown-worker.ts', import.meta.url).href;
+  const tsxUrl = import.meta.resolve('tsx/esm/api');
+  // Workers run the TypeScript sources too: register tsx in the worker, then load the worker module.
+  const bootstrap = `import(${JSON.stringify(tsxUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
+  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(bootstrap, { eval: true, workerData: options }));
+
+  return {
+    convertAll(texts) {
+      return new Promise((resolve, reject) => {
+        const results = new Array<string>(texts.length);
+        let next = 0;
+        let pending = 0;
+        let failed = false;
+        const feed = (worker: Worker): void => {
+          if (failed) return;
+          if (next >= texts.length) {
+            if (pending === 0) resolve(results);
+            return;
+          }
+          const start = next;
+          next = Math.min(texts.length, next + BATCH);
+          pending += 1;
+          worker.postMessage({ id: start, texts: texts.slice(start, next) } satisfies ConvertRequest);
+        };
+        for (const worker of workers) {
+          worker.removeAllListeners('message');
+          worker.removeAllListeners('error');
+          worker.on('message', (response: ConvertResponse) => {
+            pending -= 1;
+            if ('error' in response) {
+              failed = true;
+              reject(new Error(response.error));
+              return;
+            }
+            response.htmls.forEach((html, i) => (results[response.id + i] = html));
+            feed(worker);
+          });
+          worker.on('error', (error) => {
+            failed = true;
+            reject(error);
+          });
+          feed(worker);
+        }
+        if (texts.length === 0) resolve(results);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

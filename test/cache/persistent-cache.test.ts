@@ -1,0 +1,111 @@
+/**
+ * The persistent cache can never serve a stale page, is ignored when damaged, and changes nothing
+ * in the output: cold, warm, edited and uncached builds are byte-identical where their sources are.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, CACHE_DIR } from '../../src/build.ts';
+import { generateCorpus } from '../../src/bench/generate-corpus.ts';
+
+const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dirs: string[] = [];
+const saved = process.env.SOURCE_DATE_EPOCH;
+beforeAll(() => {
+  process.env.SOURCE_DATE_EPOCH = '1764000000';
+});
+afterAll(() => {
+  if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = saved;
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+});
+
+function copyBlog(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tryck-cache-'));
+  dirs.push(dir);
+  for (const entry of ['_config.yml', '_posts', '_layouts', '_includes', '_data', 'assets', 'index.html', '404.html', 'om.md', 'kategorier.html']) {
+    cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+/** Every file of a folder with its bytes, for byte-for-byte comparison. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string): void => {
+    for (const name of readdirSync(path.join(dir, relative))) {
+      const child = relative ? `${relative}/${name}` : name;
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else files.set(child, readFileSync(path.join(dir, child)).toString('base64'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+const seedPage = '2022/06/16/upphandlingar-av-journalsystem.html';
+
+describe('the persistent cache', () => {
+  it('serves warm builds from .tryck-cache and gives the same bytes as cold and uncached builds', async () => {
+    const source = copyBlog();
+    const cold = await build({ source, destination: path.join(source, '_cold') });
+    expect(cold.cache).toMatchObject({ hits: 0 });
+    expect(cold.cache!.misses).toBeGreaterThan(0);
+    const warm = await build({ source, destination: path.join(source, '_warm') });
+    expect(warm.cache).toEqual({ hits: cold.cache!.misses, misses: 0 });
+    const uncached = await build({ source, destination: path.join(source, '_uncached'), cache: false });
+    expect(uncached.cache).toBeUndefined();
+    expect(snapshot(path.join(source, '_warm'))).toEqual(snapshot(path.join(source, '_cold')));
+    expect(snapshot(path.join(source, '_uncached'))).toEqual(snapshot(path.join(source, '_cold')));
+  });
+
+  it('shows edits to an include, a layout, _config.yml and a data file on a warm build', async () => {
+    const source = copyBlog();
+    const out = path.join(source, '_site');
+    await build({ source, destination: out });
+    const edit = (file: string, from: string, to: string): void => {
+      const full = path.join(source, file);
+      const text = readFileSync(full, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(full, text.replace(from, to));
+    };
+    edit('_includes/toc.md', 'Innehåll', 'I detta inlägg');
+    edit('_layouts/post.html', '<article', '<article data-redigerad="ja"');
+    edit('_config.yml', 'title: "eHälsobloggen"', 'title: "Ny titel på bloggen"');
+    edit('_data/manader.yml', '- juni', '- Juni-månad');
+    const warm = await build({ source, destination: out });
+    expect(warm.cache!.hits).toBeGreaterThan(0);
+    const page = readFileSync(path.join(out, seedPage), 'utf8');
+    expect(page).toContain('I detta inlägg');
+    expect(page).toContain('data-redigerad="ja"');
+    expect(page).toContain('Ny titel på bloggen');
+    expect(page).toContain('16 Juni-månad 2022');
+  });
+
+  it('ignores a damaged cache file, rebuilds it, and never crashes', async () => {
+    const source = copyBlog();
+    await build({ source, destination: path.join(source, '_a') });
+    const cacheDir = path.join(source, CACHE_DIR);
+    for (const name of readdirSync(cacheDir)) writeFileSync(path.join(cacheDir, name), 'skräp, inte en cache');
+    const rebuilt = await build({ source, destination: path.join(source, '_b') });
+    expect(rebuilt.cache!.hits).toBe(0);
+    expect(snapshot(path.join(source, '_b'))).toEqual(snapshot(path.join(source, '_a')));
+    const again = await build({ source, destination: path.join(source, '_c') });
+    expect(again.cache!.misses).toBe(0);
+  });
+});
+
+describe('Markdown in worker threads', () => {
+  it('gives exactly the single-thread output on a corpus large enough to use them', async () => {
+    const source = mkdtempSync(path.join(tmpdir(), 'tryck-workers-'));
+    dirs.push(source);
+    generateCorpus(source, { posts: 160, blogRoot: repoRoot });
+    await build({ source, destination: path.join(source, '_parallel'), cache: false, workers: true });
+    await build({ source, destination: path.join(source, '_serial'), cache: false, workers: false });
+    const parallel = snapshot(path.join(source, '_parallel'));
+    expect(parallel.size).toBeGreaterThan(160);
+    expect(parallel).toEqual(snapshot(path.join(source, '_serial')));
+  }, 120_000);
+});
