@@ -37,6 +37,8 @@ export interface BuildOptions {
   now?: Date;
   /** Receives warnings as they arise (unknown plugins, URL conflicts). */
   onWarning?: (message: string) => void;
+  /** Receives a short line as each step starts, for a progress display. */
+  onProgress?: (step: string) => void;
   /** Keeps Markdown conversions between builds (watch mode). */
   markdownCache?: MarkdownCache;
   /** Reads and writes `.tryck-cache/` in the source (default true; `--no-cache` turns it off). */
@@ -74,6 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     options.markdownCache === undefined && options.cache !== false ? PersistentMarkdownCache.open(path.join(path.resolve(options.source), CACHE_DIR)) : undefined;
   const plan = await planSite({ ...options, markdownCache: options.markdownCache ?? persistent });
   const writer = options.writer ?? createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
+  options.onProgress?.(`writing ${plan.rendered.length + plan.generated.length + plan.sources.staticFiles.length} files`);
   await writeSite(writer, plan);
   persistent?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
@@ -98,11 +101,13 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const now = options.now ?? buildTime();
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
+  options.onProgress?.('reading the site');
   const sources = readSources(config, { now });
   paginatePages(config, sources);
   createTagPages(config, sources);
   warnings.push(...sources.warnings);
 
+  options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
   const { rendered, context } = await renderSiteWithContext(config, sources, now, options.markdownCache, options.workers !== false);
   const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);

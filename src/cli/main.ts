@@ -53,6 +53,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runBuild(args: CommandLine): Promise<number> {
+  // On a terminal, one line that says what the build is doing, replaced as it goes and then cleared.
+  const progress =
+    process.stderr.isTTY && !args.quiet
+      ? (step: string | undefined): void => {
+          process.stderr.write(step ? `\r\x1b[K${step}…` : '\r\x1b[K');
+        }
+      : undefined;
   const summary = await build({
     source: path.resolve(args.source),
     destination: args.destination ? path.resolve(args.destination) : undefined,
@@ -61,7 +68,8 @@ async function runBuild(args: CommandLine): Promise<number> {
     unpublished: args.unpublished,
     cache: args.cache,
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-  });
+    onProgress: progress,
+  }).finally(() => progress?.(undefined));
   if (!args.quiet) {
     const where = path.relative(process.cwd(), summary.destination) || '.';
     process.stdout.write(
