@@ -8,6 +8,7 @@ import type { SiteSources } from '../sources/site-sources.ts';
 import { registerJekyllFilters } from './filters/register-jekyll-filters.ts';
 import { relativeUrl } from './filters/url-filters.ts';
 import { createFeedMetaTag } from '../outputs/feed-meta-tag.ts';
+import { createHighlightTag } from './tags/highlight-tag.ts';
 import { createIncludeRelativeTag } from './tags/include-relative-tag.ts';
 import { createLinkTag, type LinkTarget } from './tags/link-tag.ts';
 import { createPostUrlTag } from './tags/post-url-tag.ts';
@@ -32,5 +33,6 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
   liquid.registerTag('post_url', createPostUrlTag(() => sources.posts, withBaseurl));
   liquid.registerTag('link', createLinkTag(targets, withBaseurl));
   liquid.registerTag('include_relative', createIncludeRelativeTag(config.source));
+  liquid.registerTag('highlight', createHighlightTag());
   if (config.plugins.includes('jekyll-feed')) liquid.registerTag('feed_meta', createFeedMetaTag(config));
 }

@@ -5,12 +5,14 @@
  *
  * for a block whose language Rouge knows (a block without one uses Jekyll's default_lang
  * `plaintext`), a bare `<pre><code class="language-x">` when Rouge has no lexer for it, and
- * `<code class="language-plaintext highlighter-rouge">` for code spans. The code itself is left
- * unhighlighted (escaped text); token spans are the highlighter's job.
+ * `<code class="language-plaintext highlighter-rouge">` for code spans. Inside the Rouge wrapper the
+ * code is highlighted into Rouge's token spans (highlight-code.ts); languages without a highlighter
+ * here stay escaped text.
  */
 import type { Code, InlineCode } from 'mdast';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { State } from 'mdast-util-to-hast';
+import { highlightToHast } from './highlight-code.ts';
 import { ROUGE_LANGUAGES } from './rouge-languages.ts';
 
 const DEFAULT_LANGUAGE = 'plaintext';
@@ -25,10 +27,13 @@ export function codeHandler(state: State, node: Code): Element {
   // kramdown keeps the block's trailing newline inside <code>. A leading newline is doubled because
   // rehype-raw hands the tree to parse5, which drops one newline at the start of a <pre>'s text
   // (the HTML parser's "ignore a newline after <pre>" rule reaches through the <code> start tag).
-  const value = (node.value.startsWith('\n') ? '\n' : '') + node.value + '\n';
-  const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value }] };
+  const leading = node.value.startsWith('\n') ? '\n' : '';
+  const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: leading + node.value + '\n' }] };
   let result: Element;
   if (ROUGE_LANGUAGES.has(language ?? DEFAULT_LANGUAGE)) {
+    // Rouge lexes the block with its trailing newline; the doubled leading newline stays bare text.
+    const tokens = highlightToHast(node.value + '\n', language ?? DEFAULT_LANGUAGE);
+    code.children = leading ? [{ type: 'text', value: leading }, ...tokens] : tokens;
     // add_syntax_highlighter_to_class_attr: "language-x" goes first, "highlighter-rouge" last.
     const className = [`language-${language ?? DEFAULT_LANGUAGE}`, ...fromClass.rest, 'highlighter-rouge'];
     const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['highlight'] }, children: [code] };
