@@ -5,7 +5,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { build, listOutputs, planSite, type BuildOptions, type SitePlan } from '../build.ts';
+import { build, buildTime, listOutputs, planSite, type BuildOptions, type SitePlan } from '../build.ts';
 import type { CommandLine } from '../cli/parse-arguments.ts';
 import { BuildError, formatError } from '../errors.ts';
 import { loadConfig } from '../config/load-config.ts';
@@ -117,7 +117,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       // The full rebuild below reports whatever made the fast path fail.
     }
     try {
-      const plan = await planSite({ ...buildOptions, now: new Date() });
+      const plan = await planSite({ ...buildOptions, now: buildTime() });
       const outputs = outputsOf(plan);
       const changed = await syncOutput(destination, state, outputs);
       state = stateOf(outputs);
