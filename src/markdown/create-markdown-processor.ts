@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
+import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { prepareKramdownSource } from './prepare-kramdown-source.ts';
@@ -77,7 +77,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
     .use(remarkKramdownFootnotes)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler } })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
     .use(rehypeKramdownListItems)

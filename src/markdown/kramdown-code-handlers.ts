@@ -24,16 +24,13 @@ export function codeHandler(state: State, node: Code): Element {
   // kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH takes `(\S+?)(?:\?\S*)?`: `js?linenos` is `js`.
   const fenceLanguage = node.lang ? node.lang.replace(/\?.*$/, '') : null;
   const language = fromClass.language ?? fenceLanguage;
-  // kramdown keeps the block's trailing newline inside <code>. A leading newline is doubled because
-  // rehype-raw hands the tree to parse5, which drops one newline at the start of a <pre>'s text
-  // (the HTML parser's "ignore a newline after <pre>" rule reaches through the <code> start tag).
-  const leading = node.value.startsWith('\n') ? '\n' : '';
-  const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: leading + node.value + '\n' }] };
+  // kramdown keeps the block's trailing newline inside <code>. (A leading newline is protected from
+  // the HTML parser in rehype-raw-when-needed.ts, when that parser runs.)
+  const code: Element = { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: node.value + '\n' }] };
   let result: Element;
   if (ROUGE_LANGUAGES.has(language ?? DEFAULT_LANGUAGE)) {
-    // Rouge lexes the block with its trailing newline; the doubled leading newline stays bare text.
-    const tokens = highlightToHast(node.value + '\n', language ?? DEFAULT_LANGUAGE);
-    code.children = leading ? [{ type: 'text', value: leading }, ...tokens] : tokens;
+    // Rouge lexes the block with its trailing newline.
+    code.children = highlightToHast(node.value + '\n', language ?? DEFAULT_LANGUAGE);
     // add_syntax_highlighter_to_class_attr: "language-x" goes first, "highlighter-rouge" last.
     const className = [`language-${language ?? DEFAULT_LANGUAGE}`, ...fromClass.rest, 'highlighter-rouge'];
     const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['highlight'] }, children: [code] };
