@@ -12,13 +12,14 @@ import { createMarkdownProcessor, markdownOptionsFromConfig, type MarkdownOption
 import { BuildMarkdownCache, markdownCacheKey, withMarkdownCache, type MarkdownCache } from './markdown/cached-markdown-processor.ts';
 import { createMarkdownWorkerPool, PARALLEL_THRESHOLD } from './workers/markdown-worker-pool.ts';
 import { availableParallelism } from 'node:os';
-import { PersistentMarkdownCache, type CacheStats } from './cache/persistent-markdown-cache.ts';
+import { codeFingerprint, PersistentCache, type CacheStats } from './cache/persistent-cache.ts';
 import { renderFeeds } from './outputs/feed.ts';
 import { renderRobots, renderSitemap } from './outputs/sitemap.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderContent, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
 import { readSources } from './sources/read-sources.ts';
+import type { FrontMatterCache } from './sources/front-matter.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { createTagPages } from './sources/tag-pages.ts';
 import { createPaginator } from './render/paginator.ts';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   onProgress?: (step: string) => void;
   /** Keeps Markdown conversions between builds (watch mode). */
   markdownCache?: MarkdownCache;
+  /** Keeps parsed front matter between builds (watch mode). */
+  frontMatterCache?: FrontMatterCache;
   /** Reads and writes `.tryck-cache/` in the source (default true; `--no-cache` turns it off). */
   cache?: boolean;
   /** Converts Markdown in worker threads when there is enough of it (default true). */
@@ -72,13 +75,16 @@ export interface BuildSummary {
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const persistent =
-    options.markdownCache === undefined && options.cache !== false ? PersistentMarkdownCache.open(path.join(path.resolve(options.source), CACHE_DIR)) : undefined;
-  const plan = await planSite({ ...options, markdownCache: options.markdownCache ?? persistent });
+  const cacheDir = path.join(path.resolve(options.source), CACHE_DIR);
+  const useDisk = options.markdownCache === undefined && options.cache !== false;
+  const persistent = useDisk ? PersistentCache.open(cacheDir, 'markdown', codeFingerprint('markdown')) : undefined;
+  const frontMatter = useDisk ? PersistentCache.open(cacheDir, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/jekyll-time.ts')) : undefined;
+  const plan = await planSite({ ...options, markdownCache: options.markdownCache ?? persistent, frontMatterCache: options.frontMatterCache ?? frontMatter });
   const writer = options.writer ?? createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
   options.onProgress?.(`writing ${plan.rendered.length + plan.generated.length + plan.sources.staticFiles.length} files`);
   await writeSite(writer, plan);
   persistent?.save();
+  frontMatter?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
   return { ...summarize(plan, performance.now() - started), cache: persistent?.stats };
 }
@@ -102,7 +108,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
   options.onProgress?.('reading the site');
-  const sources = readSources(config, { now });
+  const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache });
   paginatePages(config, sources);
   createTagPages(config, sources);
   warnings.push(...sources.warnings);

@@ -34,7 +34,8 @@ export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCac
 export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const cache = new GenerationalMarkdownCache();
-  const buildOptions: BuildOptions = { ...options, markdownCache: cache };
+  const frontMatterCache = new GenerationalMarkdownCache();
+  const buildOptions: BuildOptions = { ...options, markdownCache: cache, frontMatterCache };
   let state: OutputState = new Map();
   let destination = path.resolve(options.source, options.destination ?? '_site');
   let config: SiteConfig | undefined;
@@ -51,6 +52,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     draftOutputs = draftOutputPaths(summary.plan);
     lastPlan = summary.plan;
     cache.nextGeneration();
+    frontMatterCache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     firstError = error;
@@ -125,6 +127,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       errorShown = false;
       drafts = draftOutputPaths(plan);
       cache.nextGeneration();
+      frontMatterCache.nextGeneration();
       for (const warning of plan.warnings) log(`warning: ${warning}`);
       server.clearError();
       if (changed.length) server.reload(changed);

@@ -103,7 +103,13 @@ function yamlHint(line: string | undefined): string | undefined {
   return undefined;
 }
 
-export function parseFrontMatter(text: string, file: string, timeZone: string): ParsedFile {
+/** Where parsed front matter can be kept between builds: parsing YAML is the slow part of reading a site. */
+export interface FrontMatterCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache): ParsedFile {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!hasFrontMatter(source)) {
     return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false };
@@ -112,6 +118,12 @@ export function parseFrontMatter(text: string, file: string, timeZone: string): 
   const parsed = matter(source, {
     engines: {
       yaml: (yaml: string) => {
+        const key = `${timeZone}\u0000${yaml}`;
+        const cached = cache?.get(key);
+        if (cached !== undefined) {
+          data = reviveFrontMatter(cached, timeZone);
+          return data;
+        }
         // gray-matter hands over the text right after the opening `---`, so YAML line 1 is file line 1.
         const value = parseJekyllYaml(yaml, file, timeZone, 0);
         if (value === null || value === undefined) return {};
@@ -119,6 +131,8 @@ export function parseFrontMatter(text: string, file: string, timeZone: string): 
           throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });
         }
         data = value as Record<string, unknown>;
+        const encoded = cache ? encodeFrontMatter(data) : undefined;
+        if (encoded !== undefined) cache!.set(key, encoded);
         return data;
       },
     },
@@ -127,4 +141,43 @@ export function parseFrontMatter(text: string, file: string, timeZone: string): 
   const head = source.slice(0, source.length - body.length);
   const bodyLineOffset = head.split('\n').length - 1;
   return { data, body, bodyLineOffset, hasFrontMatter: true };
+}
+
+const TIME = '\u0000t';
+const DATE = '\u0000d';
+
+/** JSON for parsed front matter, with its dates tagged; undefined when it holds something else JSON cannot keep. */
+export function encodeFrontMatter(data: Record<string, unknown>): string | undefined {
+  let representable = true;
+  const encode = (value: unknown): unknown => {
+    if (value instanceof JekyllDate) return { [DATE]: [value.year, value.month, value.day] };
+    if (value instanceof Date) return { [TIME]: value.getTime() };
+    if (Array.isArray(value)) return value.map(encode);
+    if (value !== null && typeof value === 'object') {
+      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+        representable = false;
+        return null;
+      }
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) representable = false;
+    if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') representable = false;
+    return value;
+  };
+  const json = JSON.stringify(encode(data));
+  return representable ? json : undefined;
+}
+
+export function reviveFrontMatter(json: string, timeZone: string): Record<string, unknown> {
+  return JSON.parse(json, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const tagged = value as Record<string, unknown>;
+      if (TIME in tagged) return new JekyllTime(tagged[TIME] as number, timeZone);
+      if (DATE in tagged) {
+        const [year, month, day] = tagged[DATE] as number[];
+        return new JekyllDate(year, month, day, timeZone);
+      }
+    }
+    return value;
+  }) as Record<string, unknown>;
 }

@@ -8,7 +8,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
 import { createPage, createPost, isPostFileName, type FileInfo } from './create-document.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
-import { hasFrontMatter, parseFrontMatter } from './front-matter.ts';
+import { hasFrontMatter, parseFrontMatter, type FrontMatterCache } from './front-matter.ts';
 import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
@@ -16,6 +16,8 @@ import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from
 export interface ReadOptions {
   /** The build's notion of "now": posts after it are future posts. */
   now: Date;
+  /** Keeps parsed front matter between builds. */
+  frontMatterCache?: FrontMatterCache;
 }
 
 export function readSources(config: SiteConfig, options: ReadOptions): SiteSources {
@@ -45,7 +47,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
       const file = fileInfo(config.source, relativePath);
       const text = readFileSync(file.absolutePath);
       if (startsWithFrontMatter(text)) {
-        const parsed = parseFrontMatter(text.toString('utf8'), relativePath, config.timezone);
+        const parsed = parseFrontMatter(text.toString('utf8'), relativePath, config.timezone, options.frontMatterCache);
         const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
         if (isPublished(page, config)) sources.pages.push(page);
       } else {
@@ -75,7 +77,7 @@ function readPostFolder(
   dir: string,
   folder: '_posts' | '_drafts',
   kind: 'post' | 'draft',
-  _options: ReadOptions,
+  options: ReadOptions,
   sources: SiteSources,
 ): void {
   const base = dir ? `${dir}/${folder}` : folder;
@@ -86,7 +88,7 @@ function readPostFolder(
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
     const file = fileInfo(config.source, relativePath);
     const text = readFileSync(file.absolutePath, 'utf8');
-    const parsed = parseFrontMatter(text, relativePath, config.timezone);
+    const parsed = parseFrontMatter(text, relativePath, config.timezone, options.frontMatterCache);
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));
   }

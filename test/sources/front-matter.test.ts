@@ -53,3 +53,21 @@ describe('front matter read as Jekyll (Psych) reads it', () => {
     expect(buildError.hint).toMatch(/quoted/);
   });
 });
+
+describe('parsed front matter kept between builds', () => {
+  it('comes back from the cache equal, dates as the same classes', () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const text = '---\ndate: 2022-06-16 08:00:00 +0200\nsitemap:\n  lastmod: 2022-06-16\n  priority: 0.7\ntags: [a, b]\nvideo: no\n---\nText\n';
+    const first = parseFrontMatter(text, 'a.md', zone, cache);
+    expect(store.size).toBe(1);
+    const second = parseFrontMatter(text, 'a.md', zone, cache);
+    expect(second.data).toEqual(first.data);
+    expect(second.data.date).toBeInstanceOf(JekyllTime);
+    expect(String(second.data.date)).toBe('2022-06-16 08:00:00 +0200');
+    const lastmod = (second.data.sitemap as Record<string, unknown>).lastmod;
+    expect(lastmod).toBeInstanceOf(JekyllDate);
+    expect(String(lastmod)).toBe('2022-06-16');
+    expect(second.body).toBe('Text\n');
+  });
+});
