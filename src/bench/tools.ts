@@ -3,6 +3,7 @@
  * repository's `bin/tryck.js`), Jekyll (the `jekyll` command, when on PATH) and Eleventy 3 (the
  * devDependency's own `cmd.cjs`, run by node directly so npx's start-up is not counted against it).
  */
+import { packageRoot } from '../package-root.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export interface Tool {
   clean(corpus: string, output: string): void;
 }
 
-export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const REPO_ROOT = packageRoot();
 const TRYCK_BIN = path.join(REPO_ROOT, 'bin/tryck.js');
 const ELEVENTY_BIN = path.join(REPO_ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.ts';
 import { deserialize, serialize } from 'node:v8';
 
 const FORMAT = 'tryck-cache/1';
@@ -87,7 +87,7 @@ function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('base64url');
 }
 
-const sourceRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+
 const fingerprints = new Map<string, string>();
 
 /**
@@ -100,11 +100,11 @@ export function codeFingerprint(...sources: string[]): string {
   if (!fingerprint) {
     const hash = createHash('sha256');
     for (const source of sources) {
-      const full = path.join(sourceRoot, source);
+      const full = path.join(packageRoot(), 'src', source);
       const files = source.endsWith('.ts') ? [full] : readdirSync(full).sort().map((name) => path.join(full, name));
       for (const file of files) hash.update(path.basename(file)).update(readFileSync(file));
     }
-    hash.update(readFileSync(path.join(sourceRoot, '..', 'package.json')));
+    hash.update(readFileSync(path.join(packageRoot(), 'package.json')));
     fingerprint = hash.digest('base64url');
     fingerprints.set(id, fingerprint);
   }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { build } from '../build.ts';
+import { packageRoot } from '../package-root.ts';
 import { formatError } from '../errors.ts';
 import { createNewPost } from './new-post.ts';
 import { parseArguments, USAGE, UsageError, type CommandLine } from './parse-arguments.ts';
@@ -82,6 +83,6 @@ async function runBuild(args: CommandLine): Promise<number> {
 }
 
 function packageVersion(): string {
-  const file = new URL('../../package.json', import.meta.url);
+  const file = path.join(packageRoot(), 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -4,6 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { isCompiled, packageRoot } from '../package-root.ts';
 import type { MarkdownOptions } from '../markdown/create-markdown-processor.ts';
 import type { ConvertRequest, ConvertResponse } from './markdown-worker.ts';
 
@@ -16,12 +18,17 @@ export interface MarkdownWorkerPool {
   close(): Promise<void>;
 }
 
-export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
+/** The compiled bundle has its own worker file; from the sources, the worker registers tsx first. */
+function startWorker(options: Partial<MarkdownOptions>): Worker {
+  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'markdown-worker.mjs'), { workerData: options });
   const workerUrl = new URL('./markdown-worker.ts', import.meta.url).href;
   const tsxUrl = import.meta.resolve('tsx/esm/api');
-  // Workers run the TypeScript sources too: register tsx in the worker, then load the worker module.
   const bootstrap = `import(${JSON.stringify(tsxUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
-  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(bootstrap, { eval: true, workerData: options }));
+  return new Worker(bootstrap, { eval: true, workerData: options });
+}
+
+export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
+  const workers = Array.from({ length: Math.max(1, size) }, () => startWorker(options));
 
   return {
     convertAll(texts) {

@@ -1,0 +1,68 @@
+/**
+ * Keeps dist/ — an esbuild bundle of the TypeScript sources — current: rebuilt whenever a source
+ * file is newer than it, so `tryck` starts fast without a compile step anyone has to remember.
+ * Returns the bundle's path, or undefined when it cannot be made (then tsx runs the sources).
+ */
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ENTRIES = { cli: 'src/cli/main.ts', 'markdown-worker': 'src/workers/markdown-worker.ts' };
+
+export async function ensureBundle(root) {
+  const dist = path.join(root, 'dist');
+  const cli = path.join(dist, 'cli.mjs');
+  try {
+    if (existsSync(cli) && statSync(cli).mtimeMs >= newestSource(root)) return cli;
+    const { build } = await import('esbuild');
+    const staging = mkdtempSync(path.join(root, '.dist-'));
+    try {
+      await build({
+        absWorkingDir: root,
+        entryPoints: ENTRIES,
+        outdir: staging,
+        outExtension: { '.js': '.mjs' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        sourcemap: 'linked',
+        logLevel: 'silent',
+      });
+      if (!existsSync(dist)) mkdirSafe(dist);
+      // The worker first and the CLI last: the CLI's mtime is what marks the bundle current.
+      for (const name of ['markdown-worker.mjs', 'markdown-worker.mjs.map', 'cli.mjs.map', 'cli.mjs']) {
+        renameSync(path.join(staging, name), path.join(dist, name));
+      }
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+    return cli;
+  } catch {
+    return undefined;
+  }
+}
+
+function mkdirSafe(dir) {
+  try {
+    readdirSync(dir);
+  } catch {
+    // Created by another tryck at the same moment is fine too.
+    try {
+      renameSync(mkdtempSync(`${dir}-`), dir);
+    } catch {}
+  }
+}
+
+function newestSource(root) {
+  let newest = statSync(path.join(root, 'package.json')).mtimeMs;
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  visit(path.join(root, 'src'));
+  return newest;
+}
