@@ -16,7 +16,10 @@ import {
   outputPathForUrl,
 } from './permalink.ts';
 import type { DocumentKind, SourceDocument } from './site-sources.ts';
-import { slugifyForUrl } from './slugify.ts';
+import { slugify } from '../liquid/filters/slugify.ts';
+
+/** Jekyll's Utils.slugify, as the URL placeholders use it. */
+const slugifyForUrl = (text: string, mode = 'default', cased = false): string => slugify(text, mode, cased) ?? '';
 import { isDateValue } from './jekyll-time.ts';
 
 /** Document::DATE_FILENAME_MATCHER. */
