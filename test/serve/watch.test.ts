@@ -3,7 +3,7 @@
  * folder equal to a fresh full build; a broken file shows an error and fixing it recovers; and in a
  * real browser an edited post's new text appears without a manual reload.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,67 @@ describe('tryck watch', () => {
     // Everything must match, sitemap mtimes included; only the feed's <updated> (the build time) may differ.
     expect(compareSites(out, fresh)).toEqual([]);
   });
+
+  it('equals a full build after a seeded random series of edits, bursts included', async () => {
+    const source = copyBlog();
+    const watcher = await watchBlog(source);
+    const out = path.join(source, '_site');
+    let seed = 20221116;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const posts = (): string[] => readdirSync(path.join(source, '_posts')).sort();
+    const postPath = (name: string): string => path.join(source, '_posts', name);
+    const operations: Array<() => void> = [
+      () => {
+        const name = posts()[random(posts().length)];
+        writeFileSync(postPath(name), `${readFileSync(postPath(name), 'utf8')}\nEn ny mening ${random(1000)}.\n`);
+      },
+      () => {
+        const name = posts()[random(posts().length)];
+        writeFileSync(postPath(name), readFileSync(postPath(name), 'utf8').replace(/^title: .*$/m, `title: "Ny rubrik ${random(1000)}"`));
+      },
+      () => {
+        const n = random(10000);
+        writeFileSync(postPath(`2024-0${1 + random(9)}-1${random(9)}-slumpad-${n}.md`), `---\nlayout: post\ntitle: Slumpad ${n}\ntags: Slump\n---\nText ${n}.\n\nMer.\n`);
+      },
+      () => {
+        const list = posts();
+        if (list.length > 3) unlinkSync(postPath(list[random(list.length)]));
+      },
+      () => {
+        const name = posts()[random(posts().length)];
+        renameSync(postPath(name), postPath(name.replace(/(\.\w+)$/, `-flyttad${random(100)}$1`)));
+      },
+      () => {
+        const file = path.join(source, '_includes/toc.md');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^## .*$/m, `## Innehåll ${random(100)}`));
+      },
+      () => {
+        const file = path.join(source, '_layouts/post.html');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/<article[^>]*>/, `<article class="inlagg" data-v="${random(100)}">`));
+      },
+      () => {
+        const file = path.join(source, 'assets/css/stil.css');
+        writeFileSync(file, `${readFileSync(file, 'utf8')}\n/* ${random(1000)} */\n`);
+      },
+    ];
+    for (let step = 0; step < 24; step++) {
+      operations[random(operations.length)]();
+      // Sometimes a burst (no pause), sometimes a pause longer than the debounce.
+      if (random(3) > 0) await new Promise((resolve) => setTimeout(resolve, random(120)));
+    }
+    // Let the last events arrive and every rebuild finish.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await watcher.settled();
+    }
+    const fresh = path.join(mkdtempSync(path.join(tmpdir(), 'tryck-fresh-')), '_site');
+    scratch.push(path.dirname(fresh));
+    await build({ source, destination: fresh });
+    expect(compareSites(out, fresh)).toEqual([]);
+  }, 60_000);
 
   it('reports a broken post, keeps serving the last good page, and recovers when it is fixed', async () => {
     const source = copyBlog();
