@@ -16,6 +16,7 @@ import { codeFingerprint, PersistentCache, type CacheStats } from './cache/persi
 import { renderFeeds } from './outputs/feed.ts';
 import { renderRobots, renderSitemap } from './outputs/sitemap.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
+import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './render/document-payload.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderContent, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render/render-documents.ts';
 import { readSources } from './sources/read-sources.ts';
@@ -48,6 +49,13 @@ export interface BuildOptions {
   cache?: boolean;
   /** Converts Markdown in worker threads when there is enough of it (default true). */
   workers?: boolean;
+  /**
+   * Receives each page as soon as it is finished; the plan then does not keep page outputs
+   * (`streamed`), so a large site is never held in memory whole.
+   */
+  onPage?: (page: RenderedDocument, config: SiteConfig) => Promise<void>;
+  /** Keep every page's output in the returned plan instead of streaming it out (watch mode diffs them). */
+  keepOutputs?: boolean;
 }
 
 /** Everything a build produces, before anything is written. */
@@ -59,6 +67,8 @@ export interface SitePlan {
   warnings: string[];
   /** What the pages were rendered with: lets a watcher render one edited post again at once. */
   context: RenderContext;
+  /** True when page outputs went to `onPage` and are not kept in `rendered`. */
+  streamed: boolean;
 }
 
 export interface BuildSummary {
@@ -79,10 +89,29 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const useDisk = options.markdownCache === undefined && options.cache !== false;
   const persistent = useDisk ? PersistentCache.open(cacheDir, 'markdown', codeFingerprint('markdown')) : undefined;
   const frontMatter = useDisk ? PersistentCache.open(cacheDir, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/jekyll-time.ts')) : undefined;
-  const plan = await planSite({ ...options, markdownCache: options.markdownCache ?? persistent, frontMatterCache: options.frontMatterCache ?? frontMatter });
-  const writer = options.writer ?? createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
-  options.onProgress?.(`writing ${plan.rendered.length + plan.generated.length + plan.sources.staticFiles.length} files`);
-  await writeSite(writer, plan);
+  // Pages go to the writer as they are finished, so a large site never sits in memory whole.
+  let writer: SiteWriter | undefined = options.writer;
+  let queue: WriteQueue | undefined;
+  const plan = await planSite({
+    ...options,
+    markdownCache: options.markdownCache ?? persistent,
+    frontMatterCache: options.frontMatterCache ?? frontMatter,
+    onPage: options.keepOutputs
+      ? undefined
+      : async (page, config) => {
+          writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles });
+          queue ??= createWriteQueue(writer);
+          await queue.write(page.document.outputPath, page.output);
+        },
+  }).catch(async (error: unknown) => {
+    await queue?.drain().catch(() => undefined);
+    await writer?.abort();
+    throw error;
+  });
+  writer ??= createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
+  queue ??= createWriteQueue(writer);
+  options.onProgress?.(`writing ${plan.generated.length + plan.sources.staticFiles.length} more files`);
+  await writeSite(writer, queue, plan);
   persistent?.save();
   frontMatter?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
@@ -114,10 +143,18 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   warnings.push(...sources.warnings);
 
   options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
-  const { rendered, context } = await renderSiteWithContext(config, sources, now, options.markdownCache, options.workers !== false);
+  const onPage = options.onPage;
+  const { rendered, context } = await renderSiteWithContext(
+    config,
+    sources,
+    now,
+    options.markdownCache,
+    options.workers !== false,
+    onPage && ((page) => onPage(page, config)),
+  );
   const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);
-  return { config, sources, rendered, generated, warnings, context };
+  return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
 }
 
 export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
@@ -144,6 +181,7 @@ export async function renderSiteWithContext(
   now: Date,
   markdownCache: MarkdownCache = new BuildMarkdownCache(),
   parallel = true,
+  onPage?: (page: RenderedDocument) => Promise<void>,
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
@@ -194,10 +232,19 @@ export async function renderSiteWithContext(
     for (const include of laid.includes) includes.add(include);
     return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
   };
-  const rendered = [
-    ...sources.posts.map((post, i) => finish(post, postPayloads[i], postIncludes[i])),
-    ...sources.pages.map((page, i) => finish(page, pagePayloads[i], pageIncludes[i])),
+  const rendered: RenderedDocument[] = [];
+  const documents = [
+    ...sources.posts.map((post, i) => [post, postPayloads[i], postIncludes[i]] as const),
+    ...sources.pages.map((page, i) => [page, pagePayloads[i], pageIncludes[i]] as const),
   ];
+  for (const [document, payload, includes] of documents) {
+    const page = finish(document, payload, includes);
+    if (onPage) {
+      await onPage(page);
+      page.output = '';
+    }
+    rendered.push(page);
+  }
   return { rendered, context };
 }
 
@@ -253,21 +300,25 @@ export function generateFiles(config: SiteConfig, sources: SiteSources, rendered
 }
 
 /** Every file of the site: what to write, or where to copy it from. */
-export function listOutputs({ rendered, generated, sources }: SitePlan): Map<string, { contents: string } | { sourcePath: string }> {
+export function listOutputs({ rendered, generated, sources, streamed }: SitePlan): Map<string, { contents: string } | { sourcePath: string }> {
   const outputs = new Map<string, { contents: string } | { sourcePath: string }>();
   for (const file of sources.staticFiles) outputs.set(file.outputPath, { sourcePath: file.absolutePath });
+  if (streamed) throw new Error('listOutputs: the pages of this plan were streamed to the writer, not kept');
   for (const page of rendered) outputs.set(page.document.outputPath, { contents: page.output });
   for (const file of generated) outputs.set(file.outputPath, { contents: file.contents });
   return outputs;
 }
 
-async function writeSite(writer: SiteWriter, plan: SitePlan): Promise<void> {
+/** Writes what the pages left: static files first (a page at the same URL wins), then generated files. */
+async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan): Promise<void> {
   try {
-    const writes: Promise<void>[] = [];
-    for (const [outputPath, output] of listOutputs(plan)) {
-      writes.push('contents' in output ? writer.write(outputPath, output.contents) : writer.copy(outputPath, output.sourcePath));
+    const pagePaths = new Set(plan.rendered.map((page) => page.document.outputPath));
+    for (const file of plan.sources.staticFiles) {
+      if (!pagePaths.has(file.outputPath)) await queue.copy(file.outputPath, file.absolutePath);
     }
-    await Promise.all(writes);
+    if (!plan.streamed) for (const page of plan.rendered) await queue.write(page.document.outputPath, page.output);
+    for (const file of plan.generated) await queue.write(file.outputPath, file.contents);
+    await queue.drain();
     await writer.commit();
   } catch (error) {
     await writer.abort();

@@ -45,7 +45,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const started = performance.now();
   let firstError: unknown;
   try {
-    const summary = await build({ ...buildOptions, onWarning: (w) => log(`warning: ${w}`) });
+    const summary = await build({ ...buildOptions, keepOutputs: true, onWarning: (w) => log(`warning: ${w}`) });
     destination = summary.destination;
     config = summary.plan.config;
     state = stateOf(outputsOf(summary.plan));

@@ -1,0 +1,45 @@
+/**
+ * Writes through a SiteWriter as pages are finished, with a bounded number in flight: a large site is
+ * never held in memory whole. Writes to the same path keep their order, so the last one wins, as in a
+ * build that writes everything at the end.
+ */
+import type { SiteWriter } from './site-writer.ts';
+
+export interface WriteQueue {
+  write(outputPath: string, contents: string): Promise<void>;
+  copy(outputPath: string, sourcePath: string): Promise<void>;
+  /** Resolves when every queued write is done; rejects with the first failure. */
+  drain(): Promise<void>;
+}
+
+export function createWriteQueue(writer: SiteWriter, limit = 32): WriteQueue {
+  const inFlight = new Set<Promise<void>>();
+  const lastByPath = new Map<string, Promise<void>>();
+  let failure: unknown;
+
+  const enqueue = async (outputPath: string, operation: () => Promise<void>): Promise<void> => {
+    if (failure !== undefined) throw failure;
+    while (inFlight.size >= limit) await Promise.race(inFlight);
+    const previous = lastByPath.get(outputPath) ?? Promise.resolve();
+    const task: Promise<void> = previous
+      .then(operation)
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => {
+        inFlight.delete(task);
+        if (lastByPath.get(outputPath) === task) lastByPath.delete(outputPath);
+      });
+    inFlight.add(task);
+    lastByPath.set(outputPath, task);
+  };
+
+  return {
+    write: (outputPath, contents) => enqueue(outputPath, () => writer.write(outputPath, contents)),
+    copy: (outputPath, sourcePath) => enqueue(outputPath, () => writer.copy(outputPath, sourcePath)),
+    async drain() {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
