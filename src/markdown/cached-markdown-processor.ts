@@ -30,32 +30,6 @@ export function withMarkdownCache(processor: MarkdownProcessor, cache: MarkdownC
   };
 }
 
-/** A cache that forgets what the last build did not use, so it never grows past one site's worth. */
-export class GenerationalMarkdownCache implements MarkdownCache {
-  private previous = new Map<string, string>();
-  private current = new Map<string, string>();
-
-  get(key: string): string | undefined {
-    const hit = this.current.get(key) ?? this.previous.get(key);
-    if (hit !== undefined) this.current.set(key, hit);
-    return hit;
-  }
-
-  has(key: string): boolean {
-    return this.current.has(key) || this.previous.has(key);
-  }
-
-  set(key: string, html: string): void {
-    this.current.set(key, html);
-  }
-
-  /** Call after each build: entries unused by it are dropped at the next one. */
-  nextGeneration(): void {
-    this.previous = this.current;
-    this.current = new Map();
-  }
-}
-
 /** A cache for one build only, so texts converted in parallel beforehand are not converted again. */
 export class BuildMarkdownCache implements MarkdownCache {
   private readonly entries = new Map<string, string>();

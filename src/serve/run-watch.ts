@@ -10,7 +10,7 @@ import type { CommandLine } from '../cli/parse-arguments.ts';
 import { BuildError, formatError } from '../errors.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { GenerationalMarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import { GenerationalCache } from '../cache/generational-cache.ts';
 import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
@@ -33,13 +33,13 @@ export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCac
 
 export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const cache = new GenerationalMarkdownCache();
-  const frontMatterCache = new GenerationalMarkdownCache();
+  const cache = new GenerationalCache();
+  const frontMatterCache = new GenerationalCache();
   const buildOptions: BuildOptions = { ...options, markdownCache: cache, frontMatterCache };
   let state: OutputState = new Map();
   let destination = path.resolve(options.source, options.destination ?? '_site');
   let config: SiteConfig | undefined;
-  let draftOutputs = new Set<string>();
+  let drafts = new Set<string>();
   let lastPlan: SitePlan | undefined;
 
   const started = performance.now();
@@ -49,7 +49,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     destination = summary.destination;
     config = summary.plan.config;
     state = stateOf(outputsOf(summary.plan));
-    draftOutputs = draftOutputPaths(summary.plan);
+    drafts = draftOutputPaths(summary.plan);
     lastPlan = summary.plan;
     cache.nextGeneration();
     frontMatterCache.nextGeneration();
@@ -71,7 +71,6 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     includesDir: config?.includesDir ?? '_includes',
     dataDir: config?.dataDir ?? '_data',
   };
-  let drafts = draftOutputs;
   const server = await startDevServer({
     root: destination,
     host: options.host,
@@ -89,7 +88,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   let running: Promise<void> = Promise.resolve();
 
   /** Writes an edited post's page at once when only its text changed; returns what it wrote. */
-  const fastPath = async (kinds: Set<ChangeKind>, paths: Set<string>): Promise<string[]> => {
+  const fastPath = async (kinds: Set<ChangeKind>, paths: Set<string>, begun: number): Promise<string[]> => {
     if (!lastPlan || [...kinds].some((kind) => kind !== 'post' && kind !== 'draft')) return [];
     const written: string[] = [];
     for (const file of paths) {
@@ -103,18 +102,16 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     }
     if (written.length) {
       server.reload(written);
-      log(`Wrote ${written.join(', ')} in ${Math.round(performance.now() - fastBegun)} ms; updating the pages that list it…`);
+      log(`Wrote ${written.join(', ')} in ${Math.round(performance.now() - begun)} ms; updating the pages that list it…`);
     }
     return written;
   };
-  let fastBegun = 0;
 
   const rebuild = async (kinds: Set<ChangeKind>, paths: Set<string>): Promise<void> => {
     const begun = performance.now();
-    fastBegun = begun;
     try {
       // Only when nothing else is wrong: a standing error means the last plan may be stale.
-      if (!errorShown) await fastPath(kinds, paths);
+      if (!errorShown) await fastPath(kinds, paths, begun);
     } catch {
       // The full rebuild below reports whatever made the fast path fail.
     }
