@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import { prepareKramdownSource } from './prepare-kramdown-source.ts';
+import { emptySourceFacts, prepareKramdownSource } from './prepare-kramdown-source.ts';
 import { remarkKramdownSyntax } from './remark-kramdown-syntax.ts';
 import type { SourceRef } from './micromark-kramdown-html.ts';
 import { remarkKramdownHeadings } from './remark-kramdown-headings.ts';
@@ -17,6 +17,8 @@ import { remarkKramdownBlockIals } from './remark-kramdown-block-ials.ts';
 import { remarkKramdownSpanIals } from './remark-kramdown-span-ials.ts';
 import { remarkKramdownTypography } from './remark-kramdown-typography.ts';
 import { remarkKramdownListItems } from './remark-kramdown-list-items.ts';
+import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists.ts';
+import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
@@ -66,6 +68,8 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
   const typography: TypographyOptions = { quotes: parseSmartQuotes(settings.smart_quotes), symbols: settings.typographic_symbols };
   // The text being parsed, for the block HTML construct's lookahead; set by render() before each parse.
   const source: SourceRef = { text: '' };
+  // Definition markers and abbreviations prepareKramdownSource found in it.
+  const facts = emptySourceFacts();
   const processor = unified()
     .use(remarkParse)
     .use(remarkKramdownSyntax, { source })
@@ -73,6 +77,8 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownBlockIals)
     .use(remarkKramdownSpanIals)
     .use(remarkKramdownTypography, typography)
+    .use(remarkKramdownDefinitionLists, { facts })
+    .use(remarkKramdownAbbreviations, { facts })
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
     .use(remarkKramdownFootnotes)
@@ -89,11 +95,13 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     render(markdown: string): string {
       // Each call gets its own VFile: plugins keep per-document state (id counters) in their
       // transformer run only, so renders never share mutable state.
-      source.text = prepareKramdownSource(markdown.replace(/\r\n?/g, '\n'));
+      source.text = prepareKramdownSource(markdown.replace(/\r\n?/g, '\n'), facts);
       try {
         return String(processor.processSync(new VFile(source.text)));
       } finally {
         source.text = '';
+        facts.definitionLines.clear();
+        facts.abbreviations.clear();
       }
     },
   };

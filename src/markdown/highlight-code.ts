@@ -55,8 +55,8 @@ interface Profile {
 
 const words = (entries: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(entries).flatMap(([className, list]) => list.split(' ').map((word) => [word, className])));
-const JS_WORDS = words({ kd: 'const let var function class extends constructor type' });
-const JS_SCOPES = { property: 'nx', title: 'nx', attr: 'nl', 'variable.language': 'k' };
+const JS_WORDS = words({ kd: 'const let var function class extends constructor type', nx: 'console' });
+const JS_SCOPES = { property: 'nx', title: 'nx', 'title.function': 'nx', attr: 'nl', 'variable.language': 'k' };
 
 const PROFILES: Readonly<Record<string, Profile>> = {
   javascript: { identifier: 'nx', operators: true, strings: 'delimited', words: JS_WORDS, scopes: JS_SCOPES },

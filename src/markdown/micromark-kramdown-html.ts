@@ -17,9 +17,10 @@
  * Everything else at a `<` (comments, declarations, span tags, void and self-closed tags, elements
  * with a `markdown` attribute that asks for Markdown parsing) is left to CommonMark's own htmlFlow,
  * which stays registered but disabled so that only this construct can be attempted by name; we call
- * its tokenizer ourselves. Known gaps: `markdown="1"` content follows CommonMark, not kramdown's
- * content models; span tags alone on a line are an HTML block (CommonMark kind 7) where kramdown
- * makes a paragraph.
+ * its tokenizer ourselves. A block element with `markdown="1"` whose start and end tags stand on
+ * lines of their own gets Markdown content (see markdownStartTagEnd). Known gaps: other
+ * `markdown="1"` shapes and content models follow CommonMark; span tags alone on a line are an
+ * HTML block (CommonMark kind 7) where kramdown makes a paragraph.
  *
  * The end of an element is found with kramdown's regular expressions on the whole input (micromark
  * hands flow constructs one character at a time, without lookahead), so the extension needs the
@@ -66,10 +67,17 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/y;
 const HTML_INSTRUCTION = /<\?[\s\S]*?\?>/y;
 const HTML_RAW_START = new RegExp(`<(?:${UNAME}|/|!--|\\?)`, 'g');
 const MARKDOWN_ATTRIBUTE = /(?:^|\s)markdown\s*=\s*(?:"(?:1|block|span)"|'(?:1|block|span)'|(?:1|block|span)(?![\p{L}\p{M}\p{N}\p{Pc}]))/iu;
+const MARKDOWN_BLOCK_ATTRIBUTE = /(?:^|\s)markdown\s*=\s*(?:"(?:1|block)"|'(?:1|block)'|(?:1|block)(?![\p{L}\p{M}\p{N}\p{Pc}]))/iu;
+// Elements whose content kramdown parses as blocks under `markdown="1"` (HTML_CONTENT_MODEL_BLOCK).
+const BLOCK_CONTENT = new Set(['address', 'applet', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'fieldset', 'figure',
+  'figcaption', 'footer', 'form', 'header', 'hgroup', 'iframe', 'li', 'main', 'map', 'menu', 'nav', 'noscript', 'object', 'section', 'summary', 'td']);
 const MARKERS = [`<!--${IAL_MARKER}`, `<!--${ALD_MARKER}`];
 
 export function kramdownHtmlFlow(source: SourceRef): Extension {
   const construct: Construct = { name: 'kramdownHtmlFlow', concrete: true, tokenize, resolveTo: resolveToHtmlFlow };
+  // Offsets of the end tags of `markdown="1"` block elements in the text being parsed → their end.
+  const markdownEnds = new Map<number, number>();
+  let markdownEndsOf = '';
   return { flow: { 60: construct }, disable: { null: ['htmlFlow'] } };
 
   function tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
@@ -80,8 +88,14 @@ export function kramdownHtmlFlow(source: SourceRef): Extension {
 
     function start(code: Code): State | undefined {
       const offset = self.now().offset;
-      if (self.interrupt) return interruptsParagraph(source.text, offset) ? ok(code) : nok(code);
-      end = elementEnd(source.text, offset);
+      if (markdownEndsOf !== source.text) {
+        markdownEndsOf = source.text;
+        markdownEnds.clear();
+      }
+      const closesMarkdown = markdownEnds.get(offset);
+      if (self.interrupt) return closesMarkdown !== undefined || interruptsParagraph(source.text, offset) ? ok(code) : nok(code);
+      end = closesMarkdown ?? elementEnd(source.text, offset);
+      if (end < 0) end = markdownStartTagEnd(source.text, offset, markdownEnds);
       if (end < 0) return commonMarkHtmlFlow(self, effects, ok, nok)(code);
       effects.enter('htmlFlow');
       return inside(code);
@@ -179,14 +193,46 @@ export function elementEnd(text: string, offset: number): number {
   const name = elementName(tag[1]);
   if (SPAN_SET.has(tag[1].toLowerCase()) || tag[3] || VOID_ELEMENTS.has(name)) return -1;
   if (MARKDOWN_ATTRIBUTE.test(tag[2])) return -1;
-  let position = HTML_TAG.lastIndex;
+  const position = HTML_TAG.lastIndex;
   if (name === 'script' || name === 'style') return rawTextEnd(text, position, name);
+  return matchingEndTag(text, position, name)[1];
+}
+
+/**
+ * A block element whose `markdown` attribute asks for block parsing (parse_block_html with
+ * `markdown="1"` or `"block"`), its start tag alone on its line and its end tag at the start of a
+ * line of its own: the start tag line is an HTML block of its own (the returned end of the tag),
+ * the content is Markdown, and the end tag is noted in `ends` so that it ends a paragraph there and
+ * is an HTML block too. -1 for anything else.
+ */
+function markdownStartTagEnd(text: string, offset: number, ends: Map<number, number>): number {
+  HTML_TAG.lastIndex = offset;
+  const tag = HTML_TAG.exec(text);
+  if (!tag || tag[3]) return -1;
+  const name = elementName(tag[1]);
+  if (SPAN_SET.has(tag[1].toLowerCase()) || VOID_ELEMENTS.has(name) || !BLOCK_CONTENT.has(name)) return -1;
+  if (!MARKDOWN_BLOCK_ATTRIBUTE.test(tag[2])) return -1;
+  const tagEnd = HTML_TAG.lastIndex;
+  const lineEnd = text.indexOf('\n', tagEnd);
+  if (text.slice(tagEnd, lineEnd < 0 ? text.length : lineEnd).trim() !== '') return -1;
+  const [closeStart, closeEnd] = matchingEndTag(text, tagEnd, name);
+  if (closeStart < 0) return -1;
+  const lineStart = text.lastIndexOf('\n', closeStart - 1) + 1;
+  const after = text.indexOf('\n', closeEnd);
+  if (text.slice(lineStart, closeStart).trim() !== '' || text.slice(closeEnd, after < 0 ? text.length : after).trim() !== '') return -1;
+  ends.set(closeStart, closeEnd);
+  return tagEnd;
+}
+
+/** parse_raw_html's search for the end tag of `name` from `position`: [its start, its end], or [-1, text.length]. */
+function matchingEndTag(text: string, from: number, name: string): [number, number] {
+  let position = from;
   const open: string[] = [name];
   HTML_RAW_START.lastIndex = position;
   while (open.length > 0) {
     HTML_RAW_START.lastIndex = position;
     const found = HTML_RAW_START.exec(text);
-    if (!found) return text.length;
+    if (!found) return [-1, text.length];
     position = found.index;
     const next = matchAt(HTML_COMMENT, text, position) ?? matchAt(HTML_INSTRUCTION, text, position);
     if (next !== null) {
@@ -206,14 +252,15 @@ export function elementEnd(text: string, offset: number): number {
     HTML_TAG_CLOSE.lastIndex = position;
     const close = HTML_TAG_CLOSE.exec(text);
     if (close) {
-      position = HTML_TAG_CLOSE.lastIndex;
       const current = open[open.length - 1];
       if (current === (KNOWN_ELEMENTS.has(current) ? close[1].toLowerCase() : close[1])) open.pop();
+      if (open.length === 0) return [position, HTML_TAG_CLOSE.lastIndex];
+      position = HTML_TAG_CLOSE.lastIndex;
       continue;
     }
     position += 1;
   }
-  return position;
+  return [-1, position];
 }
 
 function elementName(name: string): string {

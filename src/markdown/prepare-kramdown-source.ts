@@ -7,7 +7,25 @@
  * ends the block there. We replace the line by an HTML comment marker with the same text: an HTML
  * comment may interrupt a paragraph, is never a lazy continuation, and keeps the line count, so
  * "was there a blank line before it" is still answerable from positions.
+ *
+ * A definition (`: text` below a term, list.rb DEFINITION_LIST_START) ends a paragraph in kramdown
+ * and holds indented block content like a list item. Its `:` becomes `+`, a bullet that may
+ * interrupt a paragraph, and the line is noted in `facts`; remarkKramdownDefinitionLists turns
+ * those lists into `<dl>`. An abbreviation definition (`*[HTML]: text`, abbreviation.rb) at the
+ * start of a block is noted and its line emptied.
  */
+
+/** What prepareKramdownSource found, for the plugins that need it. Cleared by each call. */
+export interface KramdownSourceFacts {
+  /** 1-based line numbers of definition markers, mapped to whether a blank line precedes them. */
+  definitionLines: Map<number, boolean>;
+  /** Abbreviation → its title (possibly empty), in definition order; a later definition wins. */
+  abbreviations: Map<string, string>;
+}
+
+export function emptySourceFacts(): KramdownSourceFacts {
+  return { definitionLines: new Map(), abbreviations: new Map() };
+}
 
 export const IAL_MARKER = 'tryck-ial ';
 export const ALD_MARKER = 'tryck-ald ';
@@ -16,10 +34,17 @@ export const ALD_MARKER = 'tryck-ald ';
 const ALD_LINE = /^( {0,3})\{:(\w[\w-]*):((?:\\\}|[^}])+)\}[ \t]*$/;
 const IAL_LINE = /^([ \t]*)\{:(?!:|\/)((?:\\\}|[^}])+)\}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DEFINITION_LINE = /^( {0,3}):(?=[\t ])/;
+// ABBREV_DEFINITION_START.
+const ABBREVIATION_LINE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
+const NEEDS_WORK = /\{:|^ {0,3}(?::[\t ]|\*\[)/m;
 
-export function prepareKramdownSource(markdown: string): string {
-  if (!markdown.includes('{:')) return markdown;
+export function prepareKramdownSource(markdown: string, facts: KramdownSourceFacts = emptySourceFacts()): string {
+  facts.definitionLines.clear();
+  facts.abbreviations.clear();
+  if (!NEEDS_WORK.test(markdown)) return markdown;
   const lines = markdown.split('\n');
+  let abbreviationBefore = false;
   let fence: string | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
@@ -32,6 +57,25 @@ export function prepareKramdownSource(markdown: string): string {
       fence = fenceMatch[1];
       continue;
     }
+    const previousBlank = index === 0 || lines[index - 1].trim() === '';
+    const definition = DEFINITION_LINE.exec(line);
+    if (definition) {
+      lines[index] = `${definition[1]}+${line.slice(definition[0].length)}`;
+      facts.definitionLines.set(index + 1, previousBlank);
+      abbreviationBefore = false;
+      continue;
+    }
+    if (line.includes('*[')) {
+      const abbreviation = ABBREVIATION_LINE.exec(line);
+      if (abbreviation && (previousBlank || abbreviationBefore || /^ {0,3}#/.test(lines[index - 1]))) {
+        facts.abbreviations.delete(abbreviation[1]);
+        facts.abbreviations.set(abbreviation[1], abbreviation[2].trim());
+        lines[index] = '';
+        abbreviationBefore = true;
+        continue;
+      }
+    }
+    abbreviationBefore = false;
     if (!line.includes('{:')) continue;
     const ald = ALD_LINE.exec(line);
     if (ald) {

@@ -36,9 +36,7 @@ const sites = readdirSync(sitesDir, { withFileTypes: true })
  * Sites that still differ from Jekyll, and why. They run as expected failures, so the day they
  * pass the test says so and the entry must go.
  */
-const KNOWN_FAILING: Record<string, string> = {
-  kramdown: 'definition lists, abbreviations and markdown="1" are not implemented yet',
-};
+const KNOWN_FAILING: Record<string, string> = {};
 
 /** The fixture used for the CLI-level test. */
 const CLI_SITE = 'permalinks';
