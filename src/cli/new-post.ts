@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../errors.ts';
+import { slugify } from '../liquid/filters/slugify.ts';
 import { zonedParts, formatOffset } from '../sources/zoned-time.ts';
 
 export interface NewPostOptions {
@@ -13,20 +14,12 @@ export interface NewPostOptions {
   timeZone?: string;
 }
 
-/** A URL-safe slug: å ä ö and other accents folded to ASCII so links need no percent-encoding. */
-export function slugForTitle(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export function createNewPost({ source, title, now = new Date(), timeZone = 'Europe/Stockholm' }: NewPostOptions): string {
   const trimmed = title.trim();
   if (!trimmed) throw new BuildError('A new post needs a title: tryck new "Min rubrik".');
-  const slug = slugForTitle(trimmed);
+  // Jekyll's slugify 'latin' (as tag pages use): å ä ö folded to ASCII, so links need no percent-encoding.
+  const slug = slugify(trimmed, 'latin') ?? '';
   if (!slug) throw new BuildError(`The title '${trimmed}' gives an empty file name.`, { hint: 'Use letters or digits in the title.' });
   const p = zonedParts(now, timeZone);
   const pad = (n: number): string => String(n).padStart(2, '0');

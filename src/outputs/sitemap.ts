@@ -7,6 +7,8 @@ import { BuildError } from '../errors.ts';
 import { JekyllDate, isDateValue } from '../sources/jekyll-time.ts';
 import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { dateToXmlschema } from '../liquid/filters/date-filters.ts';
+import { xmlEscape } from '../liquid/filters/string-filters.ts';
+import { absoluteUrl as absoluteUrlFilter } from '../liquid/filters/url-filters.ts';
 import { coerceDate } from '../sources/create-document.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 
@@ -49,7 +51,7 @@ export function renderSitemap({ config, posts, pages, staticFiles }: SitemapInpu
   }
   const body = entries
     .map((entry) => {
-      let xml = `<url>\n<loc>${escapeXml(entry.loc)}</loc>\n`;
+      let xml = `<url>\n<loc>${xmlEscape(entry.loc)}</loc>\n`;
       if (entry.lastmod) xml += `<lastmod>${entry.lastmod}</lastmod>\n`;
       if (entry.changefreq) xml += `<changefreq>${entry.changefreq}</changefreq>\n`;
       if (entry.priority) xml += `<priority>${entry.priority}</priority>\n`;
@@ -128,10 +130,7 @@ function xmlschema(date: Date, config: SiteConfig): string {
   return String(dateToXmlschema(date, config.timezone));
 }
 
-export function absoluteUrl(url: string, config: SiteConfig): string {
-  return `${config.url}${config.baseurl}${url}`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+/** jekyll-sitemap writes `{{ url | absolute_url }}`: the same filter here. */
+function absoluteUrl(url: string, config: SiteConfig): string {
+  return absoluteUrlFilter(url, config.url, config.baseurl) ?? url;
 }

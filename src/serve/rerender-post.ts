@@ -5,7 +5,6 @@
  * that list the post (home, tag pages, feed) up to date.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { SitePlan } from '../build.ts';
 import { applyLayouts, renderContent, renderExcerpt } from '../render/render-documents.ts';
 import { createPost } from '../sources/create-document.ts';
@@ -47,7 +46,3 @@ export function rerenderPost(plan: SitePlan, absolutePath: string): RerenderedPa
   return { outputPath: document.outputPath, output };
 }
 
-/** True for a path inside a `_posts` or `_drafts` folder. */
-export function isPostPath(source: string, absolutePath: string): boolean {
-  return /(^|\/)_(posts|drafts)\//.test(path.relative(source, absolutePath).split(path.sep).join('/'));
-}

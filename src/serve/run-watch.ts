@@ -190,10 +190,10 @@ export async function runWatch(args: CommandLine): Promise<number> {
   return 0;
 }
 
-function outputsOf(plan: Pick<SitePlan, 'rendered' | 'generated' | 'sources'>): Map<string, Output> {
+function outputsOf(plan: SitePlan): Map<string, Output> {
   const outputs = new Map<string, Output>();
   const modified = new Map(plan.sources.staticFiles.map((file) => [file.absolutePath, file.modifiedTime.getTime()]));
-  for (const [outputPath, output] of listOutputs(plan as SitePlan)) {
+  for (const [outputPath, output] of listOutputs(plan)) {
     outputs.set(outputPath, 'contents' in output ? output : { sourcePath: output.sourcePath, modifiedMs: modified.get(output.sourcePath) ?? 0 });
   }
   return outputs;

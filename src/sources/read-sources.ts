@@ -2,7 +2,7 @@
  * Reads a site folder as Jekyll's Reader does: posts from every `_posts` (and `_drafts` with --drafts),
  * pages (files with front matter), static files (everything else), layouts, includes and data.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
@@ -45,9 +45,9 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
         continue;
       }
       const file = fileInfo(config.source, relativePath);
-      const text = readFileSync(file.absolutePath);
-      if (startsWithFrontMatter(text)) {
-        const parsed = parseFrontMatter(text.toString('utf8'), relativePath, config.timezone, options.frontMatterCache);
+      // Only a file's first line decides page or static file: images and PDFs are never read whole.
+      if (startsWithFrontMatter(file.absolutePath)) {
+        const parsed = parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache);
         const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
         if (isPublished(page, config)) sources.pages.push(page);
       } else {
@@ -83,8 +83,7 @@ function readPostFolder(
   const base = dir ? `${dir}/${folder}` : folder;
   for (const relativePath of listFilesRecursively(config.source, base)) {
     const inFolder = relativePath.slice(base.length + 1);
-    // The entry filter looks at each name below _posts, as Jekyll's does.
-    if (!inFolder.split('/').every((_, i, parts) => filter.accepts(`${base}/${parts.slice(0, i + 1).join('/')}`, i < parts.length - 1))) continue;
+    if (!acceptsEveryLevel(filter, base, inFolder)) continue;
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
     const file = fileInfo(config.source, relativePath);
     const text = readFileSync(file.absolutePath, 'utf8');
@@ -127,8 +126,20 @@ function readTemplates(config: SiteConfig, folder: string, isLayout: boolean): M
   return templates;
 }
 
-function startsWithFrontMatter(bytes: Buffer): boolean {
-  return hasFrontMatter(bytes.subarray(0, 16).toString('latin1'));
+function startsWithFrontMatter(file: string): boolean {
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    return hasFrontMatter(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Jekyll's entry filter applies to every name below `_posts`, folders included. */
+function acceptsEveryLevel(filter: EntryFilter, base: string, inFolder: string): boolean {
+  const parts = inFolder.split('/');
+  return parts.every((_, i) => filter.accepts(`${base}/${parts.slice(0, i + 1).join('/')}`, i < parts.length - 1));
 }
 
 function fileInfo(source: string, relativePath: string): FileInfo {

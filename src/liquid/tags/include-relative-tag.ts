@@ -11,21 +11,21 @@ import { DEPENDENCIES_REGISTER, type RenderDependencies } from '../include-tag.t
 export function createIncludeRelativeTag(sourceRoot: string) {
   const parsed = new Map<string, Template[]>();
   return class IncludeRelativeTag extends Tag {
-    private readonly file: string;
+    private readonly file: Template[];
     private readonly hash: Hash;
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
       super(token, remainTokens, liquid);
       const args = token.args.trim();
       const space = args.search(/\s/);
-      this.file = space === -1 ? args : args.slice(0, space);
+      this.file = liquid.parse(space === -1 ? args : args.slice(0, space));
       this.hash = new Hash(space === -1 ? '' : args.slice(space), true);
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const page = ctx.get(['page']) as Record<string, unknown> | undefined;
       const pagePath = typeof page?.path === 'string' ? page.path : '';
-      const name = String(yield this.liquid.renderer.renderTemplates(this.liquid.parse(this.file), ctx)).trim();
+      const name = String(yield this.liquid.renderer.renderTemplates(this.file, ctx)).trim();
       const relative = path.posix.normalize(path.posix.join(path.posix.dirname(pagePath), name));
       if (relative.startsWith('..') || path.posix.isAbsolute(relative) || relative.split('/').some((part) => part.startsWith('_') && part !== '_posts')) {
         throw new BuildError(`include_relative: '${name}' points outside the page's folder tree.`, {

@@ -2,7 +2,7 @@
  * `{% link om.md %}` (Jekyll's Tags::Link): the URL, with the baseurl, of the page, post or static
  * file at that path in the source. The path may hold Liquid.
  */
-import { Tag, type Context, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Tag, type Context, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
 
 export interface LinkTarget {
@@ -13,14 +13,16 @@ export interface LinkTarget {
 export function createLinkTag(targets: () => ReadonlyMap<string, LinkTarget>, relativeUrl: (url: string) => string) {
   return class LinkTag extends Tag {
     private readonly path: string;
+    private readonly pathTemplate: Template[];
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
       super(token, remainTokens, liquid);
       this.path = token.args.trim();
+      this.pathTemplate = liquid.parse(this.path);
     }
 
     *render(ctx: Context): Generator<unknown, string, unknown> {
-      const path = String(yield this.liquid.renderer.renderTemplates(this.liquid.parse(this.path), ctx)).trim().replace(/^\/+/, '');
+      const path = String(yield this.liquid.renderer.renderTemplates(this.pathTemplate, ctx)).trim().replace(/^\/+/, '');
       const target = targets().get(path);
       if (!target) {
         throw new BuildError(`link: no page, post or file at '${path}'.`, {
