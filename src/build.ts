@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { openBuildCaches } from './cache/open-build-caches.ts';
+import type { PageCache, PageCacheStats } from './cache/page-cache.ts';
 import type { CacheStats } from './cache/persistent-cache.ts';
 import { loadConfig } from './config/load-config.ts';
 import type { SiteConfig } from './config/site-config.ts';
@@ -54,6 +55,8 @@ export interface BuildOptions {
   onPage?: (page: RenderedDocument, config: SiteConfig) => Promise<void>;
   /** Keep every page's output in the returned plan instead of streaming it out (watch mode diffs them). */
   keepOutputs?: boolean;
+  /** Carries over unchanged pages from the last build's destination (build() sets it up). */
+  openPageCache?: (config: SiteConfig, now: Date) => PageCache | undefined;
 }
 
 /** Everything a build produces, before anything is written. */
@@ -79,6 +82,8 @@ export interface BuildSummary {
   plan: SitePlan;
   /** Markdown cache hits and misses, when the persistent cache was used. */
   cache?: CacheStats;
+  /** Pages carried over from the last build and pages rendered, when the page cache was used. */
+  pageCache?: PageCacheStats;
 }
 
 export async function build(options: BuildOptions): Promise<BuildSummary> {
@@ -87,16 +92,21 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // Pages go to the writer as they are finished, so a large site never sits in memory whole.
   let writer: SiteWriter | undefined = options.writer;
   let queue: WriteQueue | undefined;
+  const pageCache = (config: SiteConfig, now: Date): PageCache | undefined =>
+    caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone) : undefined;
   const plan = await planSite({
     ...options,
     markdownCache: options.markdownCache ?? caches?.markdown,
     frontMatterCache: options.frontMatterCache ?? caches?.frontMatter,
+    openPageCache: pageCache,
     onPage: options.keepOutputs
       ? undefined
       : async (page, config) => {
           writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles });
           queue ??= createWriteQueue(writer);
-          await queue.write(page.document.outputPath, page.output);
+          const { outputPath, relativePath } = page.document;
+          if (page.reuse !== undefined) await queue.carryOver(outputPath, page.reuse);
+          else await queue.write(outputPath, page.output, (file) => caches?.pages?.wrote(outputPath, relativePath, file));
         },
   }).catch(async (error: unknown) => {
     await queue?.drain().catch(() => undefined);
@@ -109,7 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   await writeSite(writer, queue, plan);
   caches?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
-  return { ...summarize(plan, performance.now() - started), cache: caches?.stats };
+  return { ...summarize(plan, performance.now() - started), cache: caches?.stats, pageCache: caches?.pages?.stats };
 }
 
 /**
@@ -135,14 +145,12 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
 
   options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
   const onPage = options.onPage;
-  const { rendered, context } = await renderSiteWithContext(
-    config,
-    sources,
-    now,
-    options.markdownCache,
-    options.workers !== false,
-    onPage && ((page) => onPage(page, config)),
-  );
+  const { rendered, context } = await renderSiteWithContext(config, sources, now, {
+    markdownCache: options.markdownCache,
+    parallel: options.workers !== false,
+    onPage: onPage && ((page) => onPage(page, config)),
+    pageCache: options.openPageCache?.(config, now),
+  });
   const generated = generateFiles(config, sources, rendered, now);
   warnOnConflicts(rendered, generated, sources, warnings);
   return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };

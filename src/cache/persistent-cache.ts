@@ -5,17 +5,19 @@
  * back, atomically; a damaged or foreign file is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import { deserialize, serialize } from 'node:v8';
 
-const FORMAT = 'tryck-cache/1';
+// Values are kept as UTF-8 bytes: a file of them deserializes at copying speed, and only the
+// entries a build reads are decoded.
+const FORMAT = 'tryck-cache/2';
 
 interface CacheFile {
   format: string;
   fingerprint: string;
-  entries: Map<string, string>;
+  entries: Map<string, Uint8Array>;
 }
 
 export interface CacheStats {
@@ -26,7 +28,7 @@ export interface CacheStats {
 }
 
 export class PersistentCache {
-  private readonly used = new Map<string, string>();
+  private readonly used = new Map<string, Uint8Array>();
   /** Keys computed during this build: not hits, however often they are read. */
   private readonly fresh = new Set<string>();
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -34,13 +36,13 @@ export class PersistentCache {
   private constructor(
     private readonly file: string,
     private readonly fingerprint: string,
-    private readonly previous: Map<string, string>,
+    private readonly previous: Map<string, Uint8Array>,
   ) {}
 
   /** Opens `<directory>/<name>.v8`; starts empty when there is none, or it is damaged or stale. */
   static open(directory: string, name: string, fingerprint: string): PersistentCache {
     const file = path.join(directory, `${name}.v8`);
-    let entries = new Map<string, string>();
+    let entries = new Map<string, Uint8Array>();
     try {
       const data = deserialize(readFileSync(file)) as Partial<CacheFile>;
       if (data.format === FORMAT && data.fingerprint === fingerprint && data.entries instanceof Map) entries = data.entries;
@@ -51,25 +53,50 @@ export class PersistentCache {
   }
 
   get(key: string): string | undefined {
-    const hash = hashKey(key);
-    const hit = this.used.get(hash) ?? this.previous.get(hash);
-    if (hit !== undefined && !this.fresh.has(hash)) {
-      this.stats.hits += 1;
-      this.used.set(hash, hit);
-    }
-    return hit;
+    return this.getByHash(PersistentCache.hash(key));
+  }
+
+  /** As get, by the hash of the key (PersistentCache.hash), which callers may keep instead of the key. */
+  getByHash(hash: string): string | undefined {
+    const used = this.used.get(hash);
+    if (used !== undefined) return decode(used);
+    const hit = this.previous.get(hash);
+    if (hit === undefined) return undefined;
+    this.stats.hits += 1;
+    this.used.set(hash, hit);
+    return decode(hit);
+  }
+
+  /** Whether an entry is there under this hash, without reading it. */
+  hasHash(hash: string): boolean {
+    return this.used.has(hash) || this.previous.has(hash);
   }
 
   has(key: string): boolean {
-    const hash = hashKey(key);
+    const hash = PersistentCache.hash(key);
     return this.used.has(hash) || this.previous.has(hash);
   }
 
   set(key: string, value: string): void {
-    const hash = hashKey(key);
+    const hash = PersistentCache.hash(key);
     if (!this.fresh.has(hash)) this.stats.misses += 1;
     this.fresh.add(hash);
-    this.used.set(hash, value);
+    this.used.set(hash, Buffer.from(value));
+  }
+
+  /**
+   * Keeps an entry from the last build without reading it: its user was served from another cache
+   * this time and will want it again when it next has to be rendered.
+   */
+  retain(hash: string): void {
+    if (this.used.has(hash)) return;
+    const previous = this.previous.get(hash);
+    if (previous !== undefined) this.used.set(hash, previous);
+  }
+
+  /** The hash an entry is stored under. */
+  static hash(key: string): string {
+    return createHash('sha256').update(key).digest('base64url');
   }
 
   /** Writes the entries this build used, so the cache never grows past one site's worth. */
@@ -83,15 +110,24 @@ export class PersistentCache {
   }
 }
 
-function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
+function decode(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 
 const fingerprints = new Map<string, string>();
 
+/** Adds a file, or every file below a folder in name order, to the hash. */
+function addSources(hash: ReturnType<typeof createHash>, file: string): void {
+  if (!statSync(file).isDirectory()) {
+    hash.update(path.basename(file)).update(readFileSync(file));
+    return;
+  }
+  for (const name of readdirSync(file).sort()) addSources(hash, path.join(file, name));
+}
+
 /**
- * A hash of the given source files or folders (relative to src/) and the package manifest: the
+ * A hash of the given source files or folders (relative to src/; '.' for all of it) and the package manifest: the
  * code that computes a cache's entries. Changing any of it empties that cache.
  */
 export function codeFingerprint(...sources: string[]): string {
@@ -99,11 +135,7 @@ export function codeFingerprint(...sources: string[]): string {
   let fingerprint = fingerprints.get(id);
   if (!fingerprint) {
     const hash = createHash('sha256');
-    for (const source of sources) {
-      const full = path.join(packageRoot(), 'src', source);
-      const files = source.endsWith('.ts') ? [full] : readdirSync(full).sort().map((name) => path.join(full, name));
-      for (const file of files) hash.update(path.basename(file)).update(readFileSync(file));
-    }
+    for (const source of sources) addSources(hash, path.join(packageRoot(), 'src', source));
     hash.update(readFileSync(path.join(packageRoot(), 'package.json')));
     fingerprint = hash.digest('base64url');
     fingerprints.set(id, fingerprint);

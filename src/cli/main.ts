@@ -75,7 +75,8 @@ async function runBuild(args: CommandLine): Promise<number> {
     const where = path.relative(process.cwd(), summary.destination) || '.';
     process.stdout.write(
       `Built ${where}: ${summary.pages} pages, ${summary.posts} posts, ${summary.staticFiles} static files in ${Math.round(summary.milliseconds)} ms` +
-        (summary.cache ? `, cache: ${summary.cache.hits} hits, ${summary.cache.misses} misses` : ', no cache') +
+        (summary.pageCache ? `, ${summary.pageCache.reused} pages reused, ${summary.pageCache.rendered} rendered` : '') +
+        (summary.cache ? `, Markdown cache: ${summary.cache.hits} hits, ${summary.cache.misses} misses` : ', no cache') +
         '\n',
     );
   }

@@ -17,14 +17,17 @@ export interface JekyllExtensionContext {
   config: SiteConfig;
   sources: SiteSources;
   markdown: MarkdownProcessor;
+  /** The build's clock, for "now" and "today" in date filters (default: the real time). */
+  now?: Date;
 }
 
-export function registerJekyllExtensions(liquid: Liquid, { config, sources, markdown }: JekyllExtensionContext): void {
+export function registerJekyllExtensions(liquid: Liquid, { config, sources, markdown, now }: JekyllExtensionContext): void {
   registerJekyllFilters(liquid, {
     url: config.url,
     baseurl: config.baseurl,
     timezone: config.timezone,
     markdownify: (text: string) => markdown.render(text),
+    now: now && (() => now),
   });
   const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
   let linkTargets: Map<string, LinkTarget> | undefined;

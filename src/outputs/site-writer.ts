@@ -3,12 +3,19 @@
  * into place only when the whole build succeeded, so a failed build leaves the last good site untouched.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileIdentity } from '../cache/page-cache.ts';
 
 export interface SiteWriter {
-  write(outputPath: string, contents: string | Uint8Array): Promise<void>;
+  /** Writes a file; the disk writer tells which file it made, so the page cache can recognise it later. */
+  write(outputPath: string, contents: string | Uint8Array): Promise<FileIdentity | void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
+  /**
+   * Carries a file of the current site over unchanged (the page cache's reuse): a hard link where
+   * the file system allows, else a copy. The current site's file is never written through.
+   */
+  carryOver?(outputPath: string, currentPath: string): Promise<void>;
   /** Makes the written files the site. */
   commit(): Promise<void>;
   /** Drops everything written; the previous site stays. */
@@ -26,6 +33,8 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
   const base = path.basename(destination);
   const staging = path.join(parent, `.${base}.tryck-staging-${process.pid}`);
   const createdDirs = new Set<string>();
+  // Staged files that are hard links to the current site's: replaced, never written into.
+  const linked = new Set<string>();
   let started: Promise<void> | undefined;
 
   const ensureStarted = (): Promise<void> =>
@@ -49,18 +58,36 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
     return resolved;
   };
 
+  const prepare = async (outputPath: string): Promise<string> => {
+    await ensureStarted();
+    const file = target(outputPath);
+    await ensureDir(file);
+    if (linked.delete(file)) await rm(file, { force: true });
+    return file;
+  };
+
   return {
     async write(outputPath, contents) {
-      await ensureStarted();
-      const file = target(outputPath);
-      await ensureDir(file);
-      await writeFile(file, contents);
+      const handle = await open(await prepare(outputPath), 'w');
+      try {
+        await handle.writeFile(contents);
+        const { ino, size, mtimeMs } = await handle.stat();
+        return { ino, size, mtimeMs };
+      } finally {
+        await handle.close();
+      }
     },
     async copy(outputPath, sourcePath) {
-      await ensureStarted();
-      const file = target(outputPath);
-      await ensureDir(file);
-      await copyFile(sourcePath, file);
+      await copyFile(sourcePath, await prepare(outputPath));
+    },
+    async carryOver(outputPath, currentPath) {
+      const file = await prepare(outputPath);
+      try {
+        await link(currentPath, file);
+        linked.add(file);
+      } catch {
+        await copyFile(currentPath, file);
+      }
     },
     async commit() {
       await ensureStarted();

@@ -3,11 +3,14 @@
  * never held in memory whole. Writes to the same path keep their order, so the last one wins, as in a
  * build that writes everything at the end.
  */
+import type { FileIdentity } from '../cache/page-cache.ts';
 import type { SiteWriter } from './site-writer.ts';
 
 export interface WriteQueue {
-  write(outputPath: string, contents: string): Promise<void>;
+  /** `onWritten` receives the identity of the file written, when the writer tells it. */
+  write(outputPath: string, contents: string, onWritten?: (file: FileIdentity) => void): Promise<void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
+  carryOver(outputPath: string, currentPath: string): Promise<void>;
   /** Resolves when every queued write is done; rejects with the first failure. */
   drain(): Promise<void>;
 }
@@ -35,8 +38,14 @@ export function createWriteQueue(writer: SiteWriter, limit = 32): WriteQueue {
   };
 
   return {
-    write: (outputPath, contents) => enqueue(outputPath, () => writer.write(outputPath, contents)),
+    write: (outputPath, contents, onWritten) =>
+      enqueue(outputPath, async () => {
+        const file = await writer.write(outputPath, contents);
+        if (file && onWritten) onWritten(file);
+      }),
     copy: (outputPath, sourcePath) => enqueue(outputPath, () => writer.copy(outputPath, sourcePath)),
+    carryOver: (outputPath, currentPath) =>
+      enqueue(outputPath, () => (writer.carryOver ? writer.carryOver(outputPath, currentPath) : writer.copy(outputPath, currentPath))),
     async drain() {
       while (inFlight.size > 0) await Promise.all(inFlight);
       if (failure !== undefined) throw failure;

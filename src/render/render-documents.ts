@@ -7,6 +7,7 @@ import { BuildError } from '../errors.ts';
 import type { LiquidEngine } from '../liquid/create-liquid-engine.ts';
 import type { MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
 import type { SourceDocument, TemplateFile } from '../sources/site-sources.ts';
+import { RECORDER, type RenderRecorder } from '../liquid/render-recorder.ts';
 import type { Payload } from './document-payload.ts';
 import { extractExcerpt } from './extract-excerpt.ts';
 
@@ -20,6 +21,8 @@ export interface RenderedDocument {
   payload: Payload;
   /** The finished file: content wrapped in its layouts. */
   output: string;
+  /** Set when the page cache carries the last build's file over: where that file is. */
+  reuse?: string;
   /** What the output was made from, for rebuilding only what changed. */
   dependencies: { includes: Set<string>; layouts: string[] };
 }
@@ -31,6 +34,18 @@ export interface RenderContext {
   engines: RenderEngines;
   /** Extra top-level variables for a document, e.g. `paginator`. */
   scopeFor?: (document: SourceDocument) => Record<string, unknown> | undefined;
+  /** Notes what a document's rendering reads, when the page cache is on. */
+  recorderFor?: (document: SourceDocument) => RenderRecorder | undefined;
+}
+
+/** The variables a document's templates see: `site`, `page`, and extras such as `paginator`. */
+function documentScope(document: SourceDocument, payload: Payload, context: RenderContext): Record<string | symbol, unknown> {
+  const extra = context.scopeFor?.(document);
+  const recorder = context.recorderFor?.(document);
+  if (!recorder) return { site: context.site, page: payload, ...extra };
+  // A paginator lists posts: the page depends on all of them.
+  if (extra?.paginator !== undefined) recorder.readCorpus();
+  return { site: recorder.view(context.site), page: payload, ...extra, [RECORDER]: recorder };
 }
 
 export interface LiquidText {
@@ -42,7 +57,7 @@ export interface LiquidText {
 /** Liquid for a document's body. */
 export function renderBodyLiquid(document: SourceDocument, payload: Payload, context: RenderContext): LiquidText {
   if (document.data.render_with_liquid === false || !hasLiquid(document.body)) return { text: document.body, includes: new Set() };
-  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
+  const scope = documentScope(document, payload, context);
   const result = context.engines.liquid.renderString(document.body, document.relativePath, scope, document.bodyLineOffset);
   return { text: result.output, includes: result.includes };
 }
@@ -58,7 +73,7 @@ export function renderExcerptLiquid(document: SourceDocument, payload: Payload, 
   if (separator === '') return { text: '', includes: new Set(), given: '' };
   const text = extractExcerpt(document.body, separator);
   if (document.data.render_with_liquid === false || !hasLiquid(text)) return { text, includes: new Set() };
-  const scope = { site: context.site, page: payload, ...context.scopeFor?.(document) };
+  const scope = documentScope(document, payload, context);
   const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
   return { text: result.output, includes: result.includes };
 }
@@ -90,6 +105,7 @@ export function applyLayouts(document: SourceDocument, payload: Payload, context
   let name = layoutName(document.data.layout);
   let requester = document.relativePath;
   let layoutData: Record<string, unknown> = {};
+  const documentVariables = documentScope(document, payload, context);
   while (name !== undefined) {
     const layout = context.layouts.get(name);
     if (!layout) {
@@ -105,7 +121,7 @@ export function applyLayouts(document: SourceDocument, payload: Payload, context
     used.push(name);
     // The inner layout's values win over its parent's (Jekyll deep-merges in this order).
     layoutData = { ...layout.data, ...layoutData };
-    const scope = { site: context.site, page: payload, layout: layoutData, content: output, ...context.scopeFor?.(document) };
+    const scope = { ...documentVariables, layout: layoutData, content: output };
     const result = context.engines.liquid.renderString(layout.body, layout.relativePath, scope, layout.bodyLineOffset);
     output = result.output;
     for (const include of result.includes) includes.add(include);

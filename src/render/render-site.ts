@@ -13,11 +13,26 @@ import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createMarkdownWorkerPool, PARALLEL_THRESHOLD } from '../workers/markdown-worker-pool.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
+import { PersistentCache } from '../cache/persistent-cache.ts';
+import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
+import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
+import { RenderRecorder } from '../liquid/render-recorder.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderContent, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
 export async function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): Promise<RenderedDocument[]> {
-  return (await renderSiteWithContext(config, sources, now, markdownCache)).rendered;
+  return (await renderSiteWithContext(config, sources, now, { markdownCache })).rendered;
+}
+
+export interface RenderSiteOptions {
+  /** Converted Markdown kept between builds (default: a cache for this build only). */
+  markdownCache?: MarkdownCache;
+  /** Convert Markdown in worker threads when there is enough of it (default true). */
+  parallel?: boolean;
+  /** Receives each page when it is finished; its output is then dropped from the result. */
+  onPage?: (page: RenderedDocument) => Promise<void>;
+  /** Carries over pages whose inputs have not changed since the last build (default: none). */
+  pageCache?: PageCache;
 }
 
 /** As renderSite, and also the context it rendered with, so one page can be rendered again later. */
@@ -25,9 +40,7 @@ export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  markdownCache: MarkdownCache = new BuildMarkdownCache(),
-  parallel = true,
-  onPage?: (page: RenderedDocument) => Promise<void>,
+  { markdownCache = new BuildMarkdownCache(), parallel = true, onPage, pageCache }: RenderSiteOptions = {},
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
@@ -36,7 +49,7 @@ export async function renderSiteWithContext(
   const liquid = createLiquidEngine({
     includes: sources.includes,
     includesDir: config.includesDir,
-    extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown }),
+    extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
   });
   const postPayloads = sources.posts.map(createDocumentPayload);
   linkNeighbours(postPayloads);
@@ -45,6 +58,7 @@ export async function renderSiteWithContext(
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
   const newestFirst = site.posts as Payload[];
+  const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   const context: RenderContext = {
     config,
     site,
@@ -52,30 +66,88 @@ export async function renderSiteWithContext(
     engines: { liquid, markdown },
     scopeFor: (document) =>
       document.pagination && firstPage ? { paginator: createPaginator(document.pagination, newestFirst, paginatePath, firstPage.url) } : undefined,
+    recorderFor: reuse && ((document) => reuse.recorders.get(document)),
   };
+  const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
 
   // Liquid for every post first (the body before the excerpt, so a Liquid error is reported against
   // the file itself), then all their Markdown at once — across cores when there is enough of it —
-  // then the rest of the site, which may list the posts' content and excerpts.
-  const postLiquid = sources.posts.map((post, i) => ({
-    body: renderBodyLiquid(post, postPayloads[i], context),
-    excerpt: renderExcerptLiquid(post, postPayloads[i], context),
-  }));
-  const markdownTexts = sources.posts.flatMap((post, i) =>
-    post.isMarkdown ? [postLiquid[i].body.text, ...(postLiquid[i].excerpt.given === undefined ? [postLiquid[i].excerpt.text] : [])] : [],
+  // then the rest of the site, which may list the posts' content and excerpts. Posts the page cache
+  // carries over skip all of it: their content is read from the cache if a listing asks for it.
+  const postLiquid = sources.posts.map((post, i) =>
+    reused(post)
+      ? undefined
+      : { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) },
   );
+  const markdownTexts = sources.posts.flatMap((post, i) => {
+    const liquidText = postLiquid[i];
+    if (!post.isMarkdown || !liquidText) return [];
+    return [liquidText.body.text, ...(liquidText.excerpt.given === undefined ? [liquidText.excerpt.text] : [])];
+  });
   await convertAhead(markdownTexts, markdownOptions, cacheScope, markdownCache, parallel);
+  const contentRef = (document: SourceDocument, text: string, html: string): ContentRef =>
+    document.isMarkdown ? { markdown: PersistentCache.hash(markdownCacheKey(cacheScope, text)) } : { text: html };
+  const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
   const postIncludes = sources.posts.map((post, i) => {
-    const { body, excerpt } = postLiquid[i];
+    const record = reused(post);
+    const liquidText = postLiquid[i];
+    if (record || !liquidText) {
+      defineCachedContent(postPayloads[i], 'content', record!.content, pageCache!);
+      defineCachedContent(postPayloads[i], 'excerpt', record!.excerpt!, pageCache!);
+      return new Set<string>();
+    }
+    const { body, excerpt } = liquidText;
     postPayloads[i].content = convertText(post, body.text, markdown);
     postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
+    if (reuse) {
+      contents.set(post, {
+        content: contentRef(post, body.text, String(postPayloads[i].content)),
+        excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)),
+      });
+    }
     return new Set([...body.includes, ...excerpt.includes]);
   });
-  const pageIncludes = sources.pages.map((page, i) => renderContent(page, pagePayloads[i], context));
+  const pageIncludes = sources.pages.map((page, i) => {
+    const record = reused(page);
+    if (record) {
+      defineCachedContent(pagePayloads[i], 'content', record.content, pageCache!);
+      return new Set<string>();
+    }
+    if (!reuse) return renderContent(page, pagePayloads[i], context);
+    const { text, includes } = renderBodyLiquid(page, pagePayloads[i], context);
+    pagePayloads[i].content = convertText(page, text, markdown);
+    contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
+    return includes;
+  });
+  // What a document's content (not its layouts) took from the build time, for the records.
+  const contentTimeDependent = new Set<SourceDocument>();
+  for (const [document, recorder] of reuse?.recorders ?? []) if (recorder.timeDependent) contentTimeDependent.add(document);
 
   const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
+    const record = reused(document);
+    if (record) {
+      pageCache!.reuse(document, record);
+      return { document, payload, output: '', reuse: pageCache!.outputFile(document), dependencies: { includes, layouts: [] } };
+    }
     const laid = applyLayouts(document, payload, context);
     for (const include of laid.includes) includes.add(include);
+    const recorder = reuse?.recorders.get(document);
+    const content = contents.get(document);
+    if (reuse && recorder && content) {
+      const reusable = recorder.volatile === undefined;
+      pageCache!.rendered(
+        document,
+        reusable
+          ? {
+              key: reuse.keyOf(document, recorder.corpus),
+              corpus: recorder.corpus,
+              timeFacts: recorder.timeFacts,
+              contentTimeDependent: contentTimeDependent.has(document),
+              ...content,
+            }
+          : undefined,
+      );
+    }
     return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
   };
   const rendered: RenderedDocument[] = [];
@@ -92,6 +164,57 @@ export async function renderSiteWithContext(
     rendered.push(page);
   }
   return { rendered, context };
+}
+
+interface ReusePlan {
+  /** Documents whose last output is carried over, with their records. */
+  reused: Map<SourceDocument, PageRecord>;
+  /** A recorder for each document rendered. */
+  recorders: Map<SourceDocument, RenderRecorder>;
+  keyOf(document: SourceDocument, corpus: boolean): string;
+}
+
+/**
+ * Decides which documents the page cache carries over: those whose inputs fingerprint the same as
+ * last time, whose time facts still hold and whose output file is untouched. A page that listed
+ * other documents is reused only if none of them has content that depends on the build time.
+ */
+function planReuse(config: SiteConfig, sources: SiteSources, pageCache: PageCache): ReusePlan {
+  const inputs = fingerprintPageInputs(config, sources);
+  const keyOf = (document: SourceDocument, corpus: boolean): string =>
+    hash(inputs.site, inputs.own(document), inputs.neighbours(document), corpus ? inputs.corpus() : '');
+  const documents = [...sources.posts, ...sources.pages];
+  const previous = new Map(documents.map((document) => [document, pageCache.previous(document)] as const));
+  const listingsReusable = documents.every((document) => {
+    const record = previous.get(document);
+    return record !== undefined && !record.contentTimeDependent;
+  });
+  const reused = new Map<SourceDocument, PageRecord>();
+  const recorders = new Map<SourceDocument, RenderRecorder>();
+  for (const document of documents) {
+    const record = previous.get(document);
+    const reusable =
+      record !== undefined &&
+      (!record.corpus || listingsReusable) &&
+      pageCache.reusable(record, keyOf(document, record.corpus), document) &&
+      (document.kind !== 'post' || record.excerpt !== undefined);
+    if (reusable) reused.set(document, record);
+    else recorders.set(document, new RenderRecorder());
+  }
+  return { reused, recorders, keyOf };
+}
+
+/** Content the page cache kept: read only if a template asks for it. */
+function defineCachedContent(payload: Payload, key: 'content' | 'excerpt', ref: ContentRef, pageCache: PageCache): void {
+  let value: string | undefined;
+  Object.defineProperty(payload, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => (value ??= pageCache.read(ref) ?? ''),
+    set: (replacement: string) => {
+      value = replacement;
+    },
+  });
 }
 
 /**

@@ -18,9 +18,7 @@ import {
   arrayToSentenceString, find, groupBy, pop, push, sample, shift, sort, unshift, where,
   type CollectionOptions, type PropertyReader,
 } from './collection-filters.ts';
-import {
-  dateFilter, dateToLongString, dateToRfc822, dateToString, dateToXmlschema,
-} from './date-filters.ts';
+import { DATE_FILTER_NAMES, recordingDateFilter } from './build-time-filters.ts';
 import { findExp, groupByExp, whereExp, type FilterThis } from './expression-filters.ts';
 import { slugify } from './slugify.ts';
 import { smartify } from './smartify.ts';
@@ -28,9 +26,9 @@ import {
   dividedBy, inspectFilter, jsonify, markdownify, normalizeWhitespace, numberOfWords, size, stripHtml,
   toInteger, truncate, truncatewords, xmlEscape,
 } from './string-filters.ts';
-import { swedishDate } from './swedish-date.ts';
 import { absoluteUrl, cgiEscape, relativeUrl, uriEscape } from './url-filters.ts';
 import { rubyToS, unwrap } from './ruby-values.ts';
+import { recorderIn } from '../render-recorder.ts';
 
 export interface FilterSite {
   url: string;
@@ -71,12 +69,7 @@ export function registerJekyllFilters(liquid: Liquid, site: FilterSite): void {
   register('uri_escape', (input) => uriEscape(input));
 
   // Dates
-  register('date', (input, format) => dateFilter(input, format, tz, now));
-  register('date_to_xmlschema', (input) => dateToXmlschema(input, tz, now));
-  register('date_to_rfc822', (input) => dateToRfc822(input, tz, now));
-  register('date_to_string', (input, type, style) => dateToString(input, type, style, tz, now));
-  register('date_to_long_string', (input, type, style) => dateToLongString(input, type, style, tz, now));
-  register('swedish_date', (input, mode) => swedishDate(input, mode, tz, now));
+  for (const name of DATE_FILTER_NAMES) register(name, recordingDateFilter(name, tz, now));
 
   // Arrays
   register('where', function (input, property, value) { return where(input, property, value, options(this)); });
@@ -93,7 +86,11 @@ export function registerJekyllFilters(liquid: Liquid, site: FilterSite): void {
   register('pop', (input, num) => pop(input, num ?? 1));
   register('shift', (input, num) => shift(input, num ?? 1));
   register('unshift', (input, value) => unshift(input, value));
-  register('sample', (input, num) => sample(input, num ?? 1));
+  register('sample', function (input, num) {
+    // A random pick: the page cache may not reuse a page that makes one.
+    recorderIn(this.context.environments)?.markVolatile('uses sample');
+    return sample(input, num ?? 1);
+  });
   register('size', (input) => size(input));
 
   // Strings

@@ -2,6 +2,7 @@
  * `{% include_relative del.md key=value %}` (Jekyll's IncludeRelativeTag): a file next to the page being
  * rendered, with the same `include.*` parameters as include. It may not leave the site folder.
  */
+import { recorderIn } from '../render-recorder.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
@@ -23,6 +24,8 @@ export function createIncludeRelativeTag(sourceRoot: string) {
     }
 
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      // A file outside _includes/, which the page cache does not fingerprint: never reuse this page.
+      recorderIn(ctx.environments)?.markVolatile('uses include_relative');
       const page = ctx.get(['page']) as Record<string, unknown> | undefined;
       const pagePath = typeof page?.path === 'string' ? page.path : '';
       const name = String(yield this.liquid.renderer.renderTemplates(this.file, ctx)).trim();

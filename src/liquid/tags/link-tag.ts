@@ -2,6 +2,7 @@
  * `{% link om.md %}` (Jekyll's Tags::Link): the URL, with the baseurl, of the page, post or static
  * file at that path in the source. The path may hold Liquid.
  */
+import { recorderIn } from '../render-recorder.ts';
 import { Tag, type Context, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
 
@@ -22,6 +23,8 @@ export function createLinkTag(targets: () => ReadonlyMap<string, LinkTarget>, re
     }
 
     *render(ctx: Context): Generator<unknown, string, unknown> {
+      // The URL comes from another document: the page depends on the site's list of documents.
+      recorderIn(ctx.environments)?.readCorpus();
       const path = String(yield this.liquid.renderer.renderTemplates(this.pathTemplate, ctx)).trim().replace(/^\/+/, '');
       const target = targets().get(path);
       if (!target) {

@@ -2,6 +2,7 @@
  * `{% post_url 2022-06-16-upphandlingar-av-journalsystem %}` (Jekyll's Tags::PostUrl): the post's URL
  * with the baseurl, matched on its path below `_posts` (a sub-folder may precede the name).
  */
+import { recorderIn } from '../render-recorder.ts';
 import { Tag, type Context, type Liquid, type TagToken, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
 
@@ -32,7 +33,9 @@ export function createPostUrlTag(posts: () => readonly PostReference[], relative
       this.pattern = new RegExp(`^_posts/${escape(folder)}${basename}$|^${escape(folder)}_posts/?${basename}$`);
     }
 
-    *render(_ctx: Context): Generator<unknown, string, unknown> {
+    *render(ctx: Context): Generator<unknown, string, unknown> {
+      // The URL comes from another document: the page depends on the site's list of posts.
+      recorderIn(ctx.environments)?.readCorpus();
       const post = posts().find((candidate) => this.pattern.test(candidate.relativePath));
       if (!post) {
         throw new BuildError(`post_url: no post named '${this.postName}'.`, {

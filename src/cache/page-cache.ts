@@ -1,0 +1,133 @@
+/**
+ * Reuses whole pages between builds. A page's record holds the fingerprint of everything its
+ * rendering read (page-inputs.ts: the site's templates and settings, the document, its neighbours,
+ * and the corpus if it listed other documents), the values it derived from the build time, and the
+ * identity (inode, size, mtime) of the file the build wrote. On the next build, when the
+ * fingerprint is the same, the time facts still hold and the file in the destination is still the
+ * one written, that file is carried over instead of rendering the page again.
+ *
+ * The output itself is not stored: the last build's destination is the store, so a hand-edited or
+ * deleted output file just means the page is rendered again. A post's content and excerpt, which
+ * listing pages and the feed read, are kept as references into the Markdown cache.
+ */
+import { lstatSync } from 'node:fs';
+import path from 'node:path';
+import type { TimeFact } from '../liquid/render-recorder.ts';
+import { timeFactHolds } from '../liquid/filters/build-time-filters.ts';
+import type { SourceDocument } from '../sources/site-sources.ts';
+import type { PersistentCache } from './persistent-cache.ts';
+
+/** Converted HTML: an entry of the Markdown cache, or the text itself (documents that are not Markdown). */
+export type ContentRef = { markdown: string } | { text: string };
+
+/** Which file a build wrote: the same inode, size and mtime mean nobody has changed it since. */
+export interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface PageRecord {
+  /** The fingerprint of the inputs, the corpus included when `corpus` is set. */
+  key: string;
+  corpus: boolean;
+  timeFacts: TimeFact[];
+  /** The content or excerpt (not only the layout) used the build time: listings of it cannot be reused. */
+  contentTimeDependent: boolean;
+  content: ContentRef;
+  excerpt?: ContentRef;
+  file?: FileIdentity;
+}
+
+export interface PageCacheStats {
+  reused: number;
+  rendered: number;
+}
+
+export class PageCache {
+  readonly stats: PageCacheStats = { reused: 0, rendered: 0 };
+  private readonly fresh = new Map<string, PageRecord>();
+
+  constructor(
+    private readonly store: PersistentCache,
+    /** The Markdown cache that `{ markdown }` references point into. */
+    private readonly markdown: PersistentCache,
+    private readonly destination: string,
+    private readonly time: Date,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The last build's record of the document, if there is one. */
+  previous(document: SourceDocument): PageRecord | undefined {
+    const text = this.store.get(recordKey(document));
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as PageRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The record to reuse, when `key` (computed by the caller with or without the corpus, as the
+   * record says) matches, every time fact still holds and the output file is untouched.
+   */
+  reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord & { file: FileIdentity } {
+    if (!record?.file || record.key !== key) return false;
+    if (!record.timeFacts.every((fact) => timeFactHolds(fact, this.time, this.timeZone))) return false;
+    // Listing pages may ask for the content: it must still be in the Markdown cache.
+    for (const ref of [record.content, record.excerpt]) if (ref && 'markdown' in ref && !this.markdown.hasHash(ref.markdown)) return false;
+    return sameFile(this.outputFile(document), record.file);
+  }
+
+  /** Where the document's output from the last build is. */
+  outputFile(document: SourceDocument): string {
+    return path.join(this.destination, document.outputPath);
+  }
+
+  /** Marks a record as carried over to this build (its content stays in the Markdown cache). */
+  reuse(document: SourceDocument, record: PageRecord): void {
+    this.stats.reused += 1;
+    this.fresh.set(recordKey(document), record);
+    for (const ref of [record.content, record.excerpt]) if (ref && 'markdown' in ref) this.markdown.retain(ref.markdown);
+  }
+
+  /**
+   * A page rendered in this build, with its record unless it may never be reused (it used the build
+   * time in raw form, a random number…); the file identity follows when it is written.
+   */
+  rendered(document: SourceDocument, record: Omit<PageRecord, 'file'> | undefined): void {
+    this.stats.rendered += 1;
+    if (record) this.fresh.set(recordKey(document), record);
+  }
+
+  /** The file the build wrote for a page; a page without one is not reused next time. */
+  wrote(outputPath: string, relativePath: string, file: FileIdentity): void {
+    const record = this.fresh.get(`${outputPath}\u0000${relativePath}`);
+    if (record) record.file = file;
+  }
+
+  /** The converted text a reference points to. */
+  read(ref: ContentRef): string | undefined {
+    return 'text' in ref ? ref.text : this.markdown.getByHash(ref.markdown);
+  }
+
+  /** Writes this build's records; call after the site was written. */
+  save(): void {
+    for (const [key, record] of this.fresh) this.store.set(key, JSON.stringify(record));
+    this.store.save();
+  }
+}
+
+function recordKey(document: SourceDocument): string {
+  return `${document.outputPath}\u0000${document.relativePath}`;
+}
+
+function sameFile(file: string, identity: FileIdentity): boolean {
+  try {
+    const stat = lstatSync(file);
+    return stat.isFile() && stat.ino === identity.ino && stat.size === identity.size && stat.mtimeMs === identity.mtimeMs;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Fingerprints of what a page's output can depend on, for the page cache's keys:
+ * - `site`: everything every page may read — the configuration, layouts, includes, data files and
+ *   the environment (JEKYLL_ENV);
+ * - `own(document)`: the document itself — its path, URL, front matter (after defaults) and body;
+ * - `neighbours(post)`: `page.previous` and `page.next`, which a post's layout may show;
+ * - `corpus`: every document and static file, for pages that list them (site.posts, site.tags,
+ *   paginator, post_url…).
+ * A fingerprint is a SHA-256 of a stable text form: Date values keep their class and zone, so a
+ * `date:` that changes from a date to a time changes the page.
+ */
+import { createHash } from 'node:crypto';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { SiteSources, SourceDocument, TemplateFile } from '../sources/site-sources.ts';
+
+export interface PageInputs {
+  site: string;
+  own(document: SourceDocument): string;
+  neighbours(document: SourceDocument): string;
+  corpus(): string;
+}
+
+export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, environment: NodeJS.ProcessEnv = process.env): PageInputs {
+  const site = hash(
+    stableText(config),
+    templatesText(sources.layouts),
+    templatesText(sources.includes),
+    stableText(sources.data),
+    `JEKYLL_ENV=${environment.JEKYLL_ENV ?? 'development'}`,
+  );
+  const owns = new Map<SourceDocument, string>();
+  const own = (document: SourceDocument): string => {
+    let fingerprint = owns.get(document);
+    if (fingerprint === undefined) {
+      fingerprint = hash(
+        document.kind, document.relativePath, document.url, document.outputPath, String(document.isMarkdown),
+        stableText(document.data), stableText(document.pagination ?? null), document.body,
+      );
+      owns.set(document, fingerprint);
+    }
+    return fingerprint;
+  };
+  const postIndex = new Map(sources.posts.map((post, i) => [post, i]));
+  let corpus: string | undefined;
+  return {
+    site,
+    own,
+    neighbours(document) {
+      const i = postIndex.get(document);
+      if (i === undefined) return '';
+      const previous = sources.posts[i - 1];
+      const next = sources.posts[i + 1];
+      return hash(previous ? own(previous) : '-', next ? own(next) : '-');
+    },
+    corpus() {
+      corpus ??= hash(
+        ...sources.posts.map(own),
+        '\u0001',
+        ...sources.pages.map(own),
+        '\u0001',
+        ...sources.staticFiles.map((file) => `${file.relativePath}\u0000${file.url}\u0000${file.modifiedTime.getTime()}\u0000${stableText(file.data)}`),
+      );
+      return corpus;
+    },
+  };
+}
+
+export function hash(...parts: string[]): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\u0000');
+  return digest.digest('base64url');
+}
+
+function templatesText(templates: Map<string, TemplateFile>): string {
+  return [...templates.values()].map((template) => `${template.relativePath}\u0000${stableText(template.data)}\u0000${template.body}`).join('\u0001');
+}
+
+/** JSON, but Dates keep their class (JekyllDate vs JekyllTime), instant and zone. */
+export function stableText(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, replaced: unknown) {
+    const original = this[key];
+    if (original instanceof Date) {
+      return `${original.constructor.name}(${original.getTime()},${(original as { timeZone?: string }).timeZone ?? ''})`;
+    }
+    if (original instanceof Map) return [...original.entries()];
+    return replaced;
+  }) ?? 'undefined';
+}

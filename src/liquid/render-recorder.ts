@@ -1,0 +1,130 @@
+/**
+ * What a document's rendering read beyond its own source, so the page cache knows when its output
+ * can be reused: whether it read the site's lists of posts and pages (the corpus), which values it
+ * derived from the build time, and whether it did anything that cannot be repeated (random numbers,
+ * files outside the site's templates, the build time in raw form).
+ *
+ * The recorder rides in the Liquid scope under a symbol, where filters and tags find it; `site` is
+ * seen through a proxy that notes reads of the corpus keys and hands out the build time as a
+ * TrackedTime, which notes any use other than a date filter's.
+ */
+import { JekyllTime } from '../sources/jekyll-time.ts';
+type Payload = Record<string, unknown>;
+
+/** The scope key the recorder is kept under; a symbol, so no template can read or shadow it. */
+export const RECORDER = Symbol('tryck:render-recorder');
+
+/** A date filter applied to the build time, and what it gave: still true if it gives the same again. */
+export interface TimeFact {
+  filter: string;
+  /** 'time' for site.time, or the string given ('now', 'today'). */
+  input: string;
+  args: Array<string | number | boolean | null>;
+  result: string;
+}
+
+/** The `site` keys that list other documents: reading any of them ties the output to all of them. */
+const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'collections', 'static_files', 'tags', 'categories']);
+
+export class RenderRecorder {
+  /** Read the site's posts, pages, tags, categories or static files. */
+  corpus = false;
+  /** Why the output cannot be reused, if it cannot. */
+  volatile: string | undefined;
+  readonly timeFacts: TimeFact[] = [];
+  private site: Payload | undefined;
+  private siteView: Payload | undefined;
+  private time: TrackedTime | undefined;
+
+  readCorpus(): void {
+    this.corpus = true;
+  }
+
+  markVolatile(reason: string): void {
+    this.volatile ??= reason;
+  }
+
+  recordTimeFact(fact: TimeFact): void {
+    this.timeFacts.push(fact);
+  }
+
+  /** True once anything that makes the output depend on more than its inputs' contents was seen. */
+  get timeDependent(): boolean {
+    return this.volatile !== undefined || this.timeFacts.length > 0;
+  }
+
+  /** `site` as this document's templates see it: the same values, with reads noted. */
+  view(site: Payload): Payload {
+    if (this.site === site && this.siteView) return this.siteView;
+    const recorder = this;
+    this.site = site;
+    this.siteView = new Proxy(site, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') {
+          if (CORPUS_KEYS.has(key)) recorder.corpus = true;
+          else if (key === 'time') {
+            const time = Reflect.get(target, key, receiver);
+            if (time instanceof JekyllTime) return (recorder.time ??= new TrackedTime(time, recorder));
+            return time;
+          }
+        }
+        return Reflect.get(target, key, receiver);
+      },
+      ownKeys(target) {
+        // Listing every key (jsonify, a loop over site) reads the lists too.
+        recorder.corpus = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    return this.siteView;
+  }
+}
+
+/**
+ * `site.time` as one document sees it. The date filters read it through `untracked` and record what
+ * they made of it; any other use (printing it, comparing it, another filter) makes the page volatile.
+ */
+export class TrackedTime extends JekyllTime {
+  constructor(
+    readonly untracked: JekyllTime,
+    private readonly recorder: RenderRecorder,
+  ) {
+    super(untracked.getTime(), untracked.timeZone);
+  }
+
+  private touched(): void {
+    this.recorder.markVolatile('uses the build time (site.time) other than through a date filter');
+  }
+
+  override getTime(): number {
+    this.touched();
+    return super.getTime();
+  }
+
+  override valueOf(): number {
+    this.touched();
+    return super.valueOf();
+  }
+
+  override toString(): string {
+    this.touched();
+    return super.toString();
+  }
+
+  override toJSON(): string {
+    this.touched();
+    return super.toJSON();
+  }
+
+  override toISOString(): string {
+    this.touched();
+    return super.toISOString();
+  }
+}
+
+/** The recorder of the render a filter or tag runs in, if the page cache is recording it. */
+export function recorderIn(environments: unknown): RenderRecorder | undefined {
+  if (environments === null || typeof environments !== 'object') return undefined;
+  const recorder = (environments as Record<symbol, unknown>)[RECORDER];
+  return recorder instanceof RenderRecorder ? recorder : undefined;
+}

@@ -1,0 +1,159 @@
+/**
+ * The page cache carries unchanged pages over from the last build's _site/, and never a stale one:
+ * an edited post re-renders that post, its neighbours and the pages that list it; a page that shows
+ * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
+ * leaves the old site as it was.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { build, CACHE_DIR } from '../../src/build.ts';
+
+const dirs: string[] = [];
+const savedEpoch = process.env.SOURCE_DATE_EPOCH;
+afterEach(() => {
+  if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+});
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const YEAR_2025 = String(Date.UTC(2025, 5, 1) / 1000);
+const LATER_2025 = String(Date.UTC(2025, 8, 1) / 1000);
+const YEAR_2026 = String(Date.UTC(2026, 1, 1) / 1000);
+
+function write(root: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+}
+
+/** Five posts, a home page that lists them, a plain page, and a footer with the year. */
+function createSite(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tryck-pages-'));
+  dirs.push(root);
+  write(root, '_config.yml', 'title: Sidcache\nurl: https://example.se\nplugins: [jekyll-feed]\n');
+  write(root, '_layouts/default.html', '<main>{{ content }}</main><footer>© {{ site.time | date: "%Y" }} {{ site.title }}</footer>\n');
+  write(
+    root,
+    '_layouts/post.html',
+    '---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}' +
+      '{% if page.previous %}<a rel="prev" href="{{ page.previous.url }}">{{ page.previous.title }}</a>{% endif %}' +
+      '{% if page.next %}<a rel="next" href="{{ page.next.url }}">{{ page.next.title }}</a>{% endif %}\n',
+  );
+  write(root, 'index.html', '---\nlayout: default\n---\n{% for post in site.posts %}<article>{{ post.title }}: {{ post.excerpt }}</article>{% endfor %}\n');
+  write(root, 'om.md', '---\nlayout: default\ntitle: Om\n---\nOm *bloggen*.\n');
+  for (let day = 1; day <= 5; day++) {
+    write(root, `_posts/2025-03-0${day}-inlagg-${day}.md`, `---\nlayout: post\ntitle: Inlägg ${day}\n---\nIngress ${day}.\n\nBrödtext ${day}.\n`);
+  }
+  return root;
+}
+
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (relative: string): void => {
+    for (const name of readdirSync(path.join(dir, relative))) {
+      const child = relative ? `${relative}/${name}` : name;
+      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
+      else files.set(child, readFileSync(path.join(dir, child), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+const postPage = (day: number): string => `2025/03/0${day}/inlagg-${day}.html`;
+
+async function buildAt(root: string, epoch: string, destination = path.join(root, '_site')) {
+  process.env.SOURCE_DATE_EPOCH = epoch;
+  return build({ source: root, destination });
+}
+
+/** The site as a build without any cache makes it. */
+async function uncached(root: string, epoch: string): Promise<Map<string, string>> {
+  process.env.SOURCE_DATE_EPOCH = epoch;
+  const destination = path.join(root, '_uncached');
+  rmSync(destination, { recursive: true, force: true });
+  await build({ source: root, destination, cache: false });
+  return snapshot(destination);
+}
+
+describe('the page cache', () => {
+  it('carries every page over when nothing changed, with the same bytes as an uncached build', async () => {
+    const root = createSite();
+    const cold = await buildAt(root, YEAR_2025);
+    expect(cold.pageCache).toEqual({ reused: 0, rendered: 7 });
+    const warm = await buildAt(root, LATER_2025);
+    expect(warm.pageCache).toEqual({ reused: 7, rendered: 0 });
+    expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, LATER_2025));
+  });
+
+  it('re-renders an edited post, its neighbours and the pages that list it, and nothing else', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    const before = snapshot(path.join(root, '_site'));
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg tre, omskrivet\n---\nNy ingress.\n\nBrödtext 3.\n');
+    const edited = await buildAt(root, YEAR_2025);
+    // The post, the two posts that link to it, and the home page.
+    expect(edited.pageCache).toEqual({ reused: 3, rendered: 4 });
+    const after = snapshot(path.join(root, '_site'));
+    expect(after).toEqual(await uncached(root, YEAR_2025));
+    expect(after.get(postPage(2))).toContain('Inlägg tre, omskrivet');
+    expect(after.get(postPage(4))).toContain('Inlägg tre, omskrivet');
+    expect(after.get('index.html')).toContain('Ny ingress.');
+    expect(after.get('feed.xml')).toContain('Inlägg tre, omskrivet');
+    expect(after.get(postPage(1))).toBe(before.get(postPage(1)));
+  });
+
+  it('re-renders pages that show the year when the year turns, and keeps them within it', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    expect(readFileSync(path.join(root, '_site', postPage(1)), 'utf8')).toContain('© 2025');
+    const newYear = await buildAt(root, YEAR_2026);
+    expect(newYear.pageCache).toEqual({ reused: 0, rendered: 7 });
+    for (const [file, text] of snapshot(path.join(root, '_site'))) if (file.endsWith('.html')) expect(text).toContain('© 2026');
+    expect((await buildAt(root, YEAR_2026)).pageCache!.reused).toBe(7);
+  });
+
+  it('never reuses a page that prints the build time itself, nor the pages that list it', async () => {
+    const root = createSite();
+    write(root, 'byggd.html', '---\n---\nByggd {{ site.time }}\n');
+    await buildAt(root, YEAR_2025);
+    const again = await buildAt(root, LATER_2025);
+    // byggd.html, and the home page: it reads the site's documents, one of which changes every build.
+    expect(again.pageCache).toEqual({ reused: 6, rendered: 2 });
+    expect(readFileSync(path.join(root, '_site/byggd.html'), 'utf8')).toContain('Byggd 2025-09-01');
+  });
+
+  it('replaces an output file that was edited by hand', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    const file = path.join(root, '_site', postPage(2));
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, 'ändrad för hand');
+    const next = await buildAt(root, YEAR_2025);
+    expect(next.pageCache).toEqual({ reused: 6, rendered: 1 });
+    expect(readFileSync(file, 'utf8')).toBe(original);
+  });
+
+  it('leaves the last site untouched when a build fails after carrying pages over', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    const before = snapshot(path.join(root, '_site'));
+    // A page that renders fine is carried over; then a broken page stops the build.
+    write(root, 'trasig.html', '---\n---\n{% if %}\n');
+    await expect(buildAt(root, YEAR_2025)).rejects.toMatchObject({ file: 'trasig.html' });
+    expect(snapshot(path.join(root, '_site'))).toEqual(before);
+    rmSync(path.join(root, 'trasig.html'));
+    expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 7, rendered: 0 });
+  });
+
+  it('ignores a damaged page cache and rebuilds it', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    writeFileSync(path.join(root, CACHE_DIR, 'pages.v8'), 'inte en cache');
+    const rebuilt = await buildAt(root, YEAR_2025);
+    expect(rebuilt.pageCache).toEqual({ reused: 0, rendered: 7 });
+    expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, YEAR_2025));
+    expect((await buildAt(root, YEAR_2025)).pageCache!.reused).toBe(7);
+  });
+});
