@@ -16,8 +16,12 @@ export interface RerenderedPage {
   output: string;
 }
 
-/** The post's new page, or undefined when more than its body changed (then only a full rebuild will do). */
-export function rerenderPost(plan: SitePlan, absolutePath: string): RerenderedPage | undefined {
+/**
+ * The post's new page, or undefined when more than its body changed (then only a full rebuild will do).
+ * With `rehearse`, the last build's data is left as it was: a watcher rehearses once after each build
+ * so the first real save finds the code paths compiled.
+ */
+export function rerenderPost(plan: SitePlan, absolutePath: string, { rehearse = false } = {}): RerenderedPage | undefined {
   const index = plan.rendered.findIndex((page) => page.document.absolutePath === absolutePath && page.document.kind !== 'page');
   if (index === -1) return undefined;
   const previous = plan.rendered[index];
@@ -38,7 +42,7 @@ export function rerenderPost(plan: SitePlan, absolutePath: string): RerenderedPa
   );
   if (document.url !== old.url || JSON.stringify(document.data) !== JSON.stringify(old.data)) return undefined;
 
-  const payload = previous.payload;
+  const payload = rehearse ? { ...previous.payload } : previous.payload;
   payload.content = document.body;
   renderContent(document, payload, plan.context);
   payload.excerpt = renderExcerpt(document, payload, plan.context).html;

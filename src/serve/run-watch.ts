@@ -16,6 +16,9 @@ import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
 import { rerenderPost } from './rerender-post.ts';
 
+/** Milliseconds between a post's save and writing its page: long enough for a save's second event. */
+const FAST_PATH_PAUSE = 5;
+
 export interface Watcher {
   readonly server: DevServer;
   /** Resolves when the rebuilds triggered so far are done (for tests). */
@@ -83,7 +86,6 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   log(`Serving ${server.url} — Ctrl+C stops`);
 
   let pending = new Set<ChangeKind>();
-  let pendingPaths = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -107,14 +109,39 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     return written;
   };
 
-  const rebuild = async (kinds: Set<ChangeKind>, paths: Set<string>): Promise<void> => {
+  // A post's own page is written after a short pause (an editor's save is one or two events close
+  // together); the full rebuild, which brings the listing pages up to date, waits for the burst to end.
+  let fastPending = new Set<string>();
+  let fastTimer: NodeJS.Timeout | undefined;
+  let fastRunning: Promise<void> = Promise.resolve();
+  const runFastPath = (): void => {
+    const kinds = new Set(pending);
+    const paths = fastPending;
+    fastPending = new Set();
     const begun = performance.now();
-    try {
+    fastRunning = fastRunning.then(async () => {
       // Only when nothing else is wrong: a standing error means the last plan may be stale.
-      if (!errorShown) await fastPath(kinds, paths, begun);
-    } catch {
-      // The full rebuild below reports whatever made the fast path fail.
-    }
+      if (errorShown) return;
+      await fastPath(kinds, paths, begun).catch(() => undefined); // the full rebuild reports it
+    });
+  };
+
+  const rehearse = (): void => {
+    const post = lastPlan?.sources.posts[0];
+    if (!post || !lastPlan) return;
+    const plan = lastPlan;
+    setImmediate(() => {
+      try {
+        rerenderPost(plan, post.absolutePath, { rehearse: true });
+      } catch {
+        // A rehearsal only warms the code up; the real save reports any error.
+      }
+    });
+  };
+  rehearse();
+
+  const rebuild = async (kinds: Set<ChangeKind>): Promise<void> => {
+    const begun = performance.now();
     try {
       const plan = await planSite({ ...buildOptions, now: buildTime() });
       const outputs = outputsOf(plan);
@@ -129,6 +156,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       server.clearError();
       if (changed.length) server.reload(changed);
       log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms`);
+      rehearse();
     } catch (error) {
       log(formatError(error));
       errorShown = true;
@@ -138,17 +166,21 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
 
   const watcher: FSWatcher = watch(options.source, { recursive: true }, (_event, filename) => {
     if (!filename) return;
-    const kind = classifyChange(path.join(folders.source, filename.toString()), folders);
+    const file = path.join(folders.source, filename.toString());
+    const kind = classifyChange(file, folders);
     if (kind === 'ignored') return;
     pending.add(kind);
-    pendingPaths.add(path.join(folders.source, filename.toString()));
+    if (kind === 'post' || kind === 'draft') {
+      fastPending.add(file);
+      clearTimeout(fastTimer);
+      fastTimer = setTimeout(runFastPath, FAST_PATH_PAUSE);
+    }
     clearTimeout(timer);
     timer = setTimeout(() => {
       const kinds = pending;
-      const paths = pendingPaths;
       pending = new Set();
-      pendingPaths = new Set();
-      running = running.then(() => rebuild(kinds, paths));
+      // After the fast path: the rebuild's long synchronous stretches would hold up its write.
+      running = running.then(() => fastRunning).then(() => rebuild(kinds));
     }, options.debounce ?? 25);
   });
   watcher.on('error', (error) => log(`watcher: ${(error as Error).message}`));
@@ -159,11 +191,14 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       // Wait out the debounce window, then the rebuild it started.
       await new Promise((resolve) => setTimeout(resolve, (options.debounce ?? 25) + 20));
       while (timer && pending.size) await new Promise((resolve) => setTimeout(resolve, 10));
+      await fastRunning;
       await running;
     },
     async close() {
       clearTimeout(timer);
+      clearTimeout(fastTimer);
       watcher.close();
+      await fastRunning;
       await running;
       await server.close();
     },
