@@ -116,8 +116,24 @@ export function isAbsoluteUri(uri: string): boolean {
   return m !== null && m[1] !== undefined;
 }
 
-/** `Addressable::URI.parse(uri).normalize.to_s`, for the URLs Jekyll builds. */
+const NORMALIZED_LIMIT = 20_000;
+let normalized = new Map<string, string>();
+
+/**
+ * `Addressable::URI.parse(uri).normalize.to_s`, for the URLs Jekyll builds. A site asks for the
+ * same URLs over and over (every listing links every post), so results are remembered, boundedly.
+ */
 export function normalizeUri(uri: string): string {
+  let result = normalized.get(uri);
+  if (result === undefined) {
+    result = computeNormalizedUri(uri);
+    if (normalized.size >= NORMALIZED_LIMIT) normalized = new Map();
+    normalized.set(uri, result);
+  }
+  return result;
+}
+
+function computeNormalizedUri(uri: string): string {
   const m = URI_PARTS.exec(uri);
   if (!m) return uri;
   const [, rawScheme, authority, rawPath, query, fragment] = m;
