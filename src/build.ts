@@ -14,7 +14,7 @@ import { generateFiles, type GeneratedFile } from './outputs/generate-files.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import type { RenderContext, RenderedDocument } from './render/render-documents.ts';
-import { renderSiteWithContext } from './render/render-site.ts';
+import { markdownCacheScope, renderSiteWithContext } from './render/render-site.ts';
 import type { FrontMatterCache } from './sources/front-matter.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
@@ -93,12 +93,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let writer: SiteWriter | undefined = options.writer;
   let queue: WriteQueue | undefined;
   const pageCache = (config: SiteConfig, now: Date): PageCache | undefined =>
-    caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone) : undefined;
+    caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone, markdownCacheScope(config)) : undefined;
   const plan = await planSite({
     ...options,
     markdownCache: options.markdownCache ?? caches?.markdown,
     frontMatterCache: options.frontMatterCache ?? caches?.frontMatter,
-    openPageCache: pageCache,
+    openPageCache: options.openPageCache ?? pageCache,
     onPage: options.keepOutputs
       ? undefined
       : async (page, config) => {

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import type { FrontMatterCache } from '../sources/front-matter.ts';
-import { PageCache } from './page-cache.ts';
+import { DiskPageCache } from './page-cache.ts';
+import { markdownCacheKey } from '../markdown/cached-markdown-processor.ts';
 import { codeFingerprint, PersistentCache, type CacheStats } from './persistent-cache.ts';
 
 /** Where the persistent cache lives, inside the site source (Jekyll's is .jekyll-cache). */
@@ -16,10 +17,13 @@ export interface BuildCaches {
   frontMatter: FrontMatterCache;
   /** Markdown conversions served from disk, and converted by this build. */
   stats: CacheStats;
-  /** Opens the page cache for a build into `destination` at `time` (one per build). */
-  openPageCache(destination: string, time: Date, timeZone: string): PageCache;
+  /**
+   * Opens the page cache for a build into `destination` at `time` (one per build); `markdownScope`
+   * names the Markdown options, as the Markdown cache's keys do.
+   */
+  openPageCache(destination: string, time: Date, timeZone: string, markdownScope: string): DiskPageCache;
   /** Pages carried over and rendered, once a page cache was opened. */
-  readonly pages: PageCache | undefined;
+  readonly pages: DiskPageCache | undefined;
   /** Writes what this build used; call after a successful build. */
   save(): void;
 }
@@ -28,15 +32,15 @@ export function openBuildCaches(source: string): BuildCaches {
   const directory = path.join(path.resolve(source), CACHE_DIR);
   const markdown = PersistentCache.open(directory, 'markdown', codeFingerprint('markdown'));
   const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/jekyll-time.ts'));
-  let pages: PageCache | undefined;
+  let pages: DiskPageCache | undefined;
   return {
     markdown,
     frontMatter,
     stats: markdown.stats,
-    openPageCache(destination, time, timeZone) {
+    openPageCache(destination, time, timeZone, markdownScope) {
       // Any change to the generator's code starts the page cache afresh.
       const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'));
-      pages = new PageCache(store, markdown, destination, time, timeZone);
+      pages = new DiskPageCache(store, markdown, (text) => markdownCacheKey(markdownScope, text), destination, time, timeZone);
       return pages;
     },
     get pages() {

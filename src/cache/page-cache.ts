@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { TimeFact } from '../liquid/render-recorder.ts';
 import { timeFactHolds } from '../liquid/filters/build-time-filters.ts';
 import type { SourceDocument } from '../sources/site-sources.ts';
-import type { PersistentCache } from './persistent-cache.ts';
+import { PersistentCache } from './persistent-cache.ts';
 
 /** Converted HTML: an entry of the Markdown cache, or the text itself (documents that are not Markdown). */
 export type ContentRef = { markdown: string } | { text: string };
@@ -44,7 +44,40 @@ export interface PageCacheStats {
   rendered: number;
 }
 
-export class PageCache {
+/** How a carried-over page reaches the new site: its text, or the file of the current site to link. */
+export interface ReusedOutput {
+  output: string;
+  reuse?: string;
+}
+
+/** The page cache as rendering sees it, whether it keeps its records on disk or in memory. */
+export interface PageCache {
+  readonly stats: PageCacheStats;
+  /** The last build's record of the document, if there is one. */
+  previous(document: SourceDocument): PageRecord | undefined;
+  /**
+   * Whether the record can be reused: `key` (computed by the caller with or without the corpus, as
+   * the record says) matches, every time fact still holds and the last output is still there.
+   */
+  reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord;
+  /** Carries a record over to this build; returns the page's output. */
+  reuse(document: SourceDocument, record: PageRecord): ReusedOutput;
+  /** How to find converted content again: `text` is what was converted, `html` the result. */
+  contentRef(document: SourceDocument, text: string, html: string): ContentRef;
+  /**
+   * A page rendered in this build, with its record unless it may never be reused (it used the build
+   * time in raw form, a random number…).
+   */
+  rendered(document: SourceDocument, record: Omit<PageRecord, 'file'> | undefined, output: string): void;
+  /** The converted text a reference points to. */
+  read(ref: ContentRef): string | undefined;
+}
+
+/**
+ * The page cache of one-shot builds: records in `.tryck-cache/pages.v8`, content in the Markdown
+ * cache, outputs in the last build's destination, recognised by their file identity.
+ */
+export class DiskPageCache implements PageCache {
   readonly stats: PageCacheStats = { reused: 0, rendered: 0 };
   private readonly fresh = new Map<string, PageRecord>();
 
@@ -52,12 +85,13 @@ export class PageCache {
     private readonly store: PersistentCache,
     /** The Markdown cache that `{ markdown }` references point into. */
     private readonly markdown: PersistentCache,
+    /** Builds the key a Markdown text is cached under. */
+    private readonly markdownKey: (text: string) => string,
     private readonly destination: string,
     private readonly time: Date,
     private readonly timeZone: string,
   ) {}
 
-  /** The last build's record of the document, if there is one. */
   previous(document: SourceDocument): PageRecord | undefined {
     const text = this.store.get(recordKey(document));
     if (text === undefined) return undefined;
@@ -68,34 +102,24 @@ export class PageCache {
     }
   }
 
-  /**
-   * The record to reuse, when `key` (computed by the caller with or without the corpus, as the
-   * record says) matches, every time fact still holds and the output file is untouched.
-   */
-  reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord & { file: FileIdentity } {
-    if (!record?.file || record.key !== key) return false;
-    if (!record.timeFacts.every((fact) => timeFactHolds(fact, this.time, this.timeZone))) return false;
+  reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord {
+    if (!record?.file || !factsHold(record, key, this.time, this.timeZone)) return false;
     // Listing pages may ask for the content: it must still be in the Markdown cache.
     for (const ref of [record.content, record.excerpt]) if (ref && 'markdown' in ref && !this.markdown.hasHash(ref.markdown)) return false;
     return sameFile(this.outputFile(document), record.file);
   }
 
-  /** Where the document's output from the last build is. */
-  outputFile(document: SourceDocument): string {
-    return path.join(this.destination, document.outputPath);
-  }
-
-  /** Marks a record as carried over to this build (its content stays in the Markdown cache). */
-  reuse(document: SourceDocument, record: PageRecord): void {
+  reuse(document: SourceDocument, record: PageRecord): ReusedOutput {
     this.stats.reused += 1;
     this.fresh.set(recordKey(document), record);
     for (const ref of [record.content, record.excerpt]) if (ref && 'markdown' in ref) this.markdown.retain(ref.markdown);
+    return { output: '', reuse: this.outputFile(document) };
   }
 
-  /**
-   * A page rendered in this build, with its record unless it may never be reused (it used the build
-   * time in raw form, a random number…); the file identity follows when it is written.
-   */
+  contentRef(document: SourceDocument, text: string, html: string): ContentRef {
+    return document.isMarkdown ? { markdown: PersistentCache.hash(this.markdownKey(text)) } : { text: html };
+  }
+
   rendered(document: SourceDocument, record: Omit<PageRecord, 'file'> | undefined): void {
     this.stats.rendered += 1;
     if (record) this.fresh.set(recordKey(document), record);
@@ -107,7 +131,6 @@ export class PageCache {
     if (record) record.file = file;
   }
 
-  /** The converted text a reference points to. */
   read(ref: ContentRef): string | undefined {
     return 'text' in ref ? ref.text : this.markdown.getByHash(ref.markdown);
   }
@@ -117,6 +140,70 @@ export class PageCache {
     for (const [key, record] of this.fresh) this.store.set(key, JSON.stringify(record));
     this.store.save();
   }
+
+  private outputFile(document: SourceDocument): string {
+    return path.join(this.destination, document.outputPath);
+  }
+}
+
+/**
+ * The page cache of the watcher, which keeps every output in memory anyway: records, content and
+ * outputs stay in memory from one rebuild to the next. Content is held as the same strings the last
+ * build's pages hold, so it costs nothing extra.
+ */
+export class MemoryPageCache implements PageCache {
+  stats: PageCacheStats = { reused: 0, rendered: 0 };
+  private records = new Map<string, { record: PageRecord; output: string }>();
+  private fresh = new Map<string, { record: PageRecord; output: string }>();
+  private time = new Date(0);
+  private timeZone = 'UTC';
+
+  /** Starts a build at `time`; call `finish` when it succeeded. */
+  begin(time: Date, timeZone: string): this {
+    this.stats = { reused: 0, rendered: 0 };
+    this.fresh = new Map();
+    this.time = time;
+    this.timeZone = timeZone;
+    return this;
+  }
+
+  /** Makes this build's pages the ones the next build may reuse. */
+  finish(): void {
+    this.records = this.fresh;
+    this.fresh = new Map();
+  }
+
+  previous(document: SourceDocument): PageRecord | undefined {
+    return this.records.get(recordKey(document))?.record;
+  }
+
+  reusable(record: PageRecord | undefined, key: string): record is PageRecord {
+    return record !== undefined && factsHold(record, key, this.time, this.timeZone);
+  }
+
+  reuse(document: SourceDocument, record: PageRecord): ReusedOutput {
+    const kept = this.records.get(recordKey(document))!;
+    this.stats.reused += 1;
+    this.fresh.set(recordKey(document), kept);
+    return { output: kept.output };
+  }
+
+  contentRef(_document: SourceDocument, _text: string, html: string): ContentRef {
+    return { text: html };
+  }
+
+  rendered(document: SourceDocument, record: Omit<PageRecord, 'file'> | undefined, output: string): void {
+    this.stats.rendered += 1;
+    if (record) this.fresh.set(recordKey(document), { record, output });
+  }
+
+  read(ref: ContentRef): string | undefined {
+    return 'text' in ref ? ref.text : undefined;
+  }
+}
+
+function factsHold(record: PageRecord, key: string, time: Date, timeZone: string): boolean {
+  return record.key === key && record.timeFacts.every((fact) => timeFactHolds(fact, time, timeZone));
 }
 
 function recordKey(document: SourceDocument): string {

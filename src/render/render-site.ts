@@ -13,7 +13,6 @@ import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createMarkdownWorkerPool, PARALLEL_THRESHOLD } from '../workers/markdown-worker-pool.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
-import { PersistentCache } from '../cache/persistent-cache.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
 import { RenderRecorder } from '../liquid/render-recorder.ts';
@@ -44,7 +43,7 @@ export async function renderSiteWithContext(
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
-  const cacheScope = JSON.stringify(markdownOptions);
+  const cacheScope = markdownCacheScope(config);
   const markdown = withMarkdownCache(processor, markdownCache, cacheScope);
   const liquid = createLiquidEngine({
     includes: sources.includes,
@@ -85,8 +84,7 @@ export async function renderSiteWithContext(
     return [liquidText.body.text, ...(liquidText.excerpt.given === undefined ? [liquidText.excerpt.text] : [])];
   });
   await convertAhead(markdownTexts, markdownOptions, cacheScope, markdownCache, parallel);
-  const contentRef = (document: SourceDocument, text: string, html: string): ContentRef =>
-    document.isMarkdown ? { markdown: PersistentCache.hash(markdownCacheKey(cacheScope, text)) } : { text: html };
+  const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
   const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
   const postIncludes = sources.posts.map((post, i) => {
     const record = reused(post);
@@ -125,10 +123,7 @@ export async function renderSiteWithContext(
 
   const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
     const record = reused(document);
-    if (record) {
-      pageCache!.reuse(document, record);
-      return { document, payload, output: '', reuse: pageCache!.outputFile(document), dependencies: { includes, layouts: [] } };
-    }
+    if (record) return { document, payload, ...pageCache!.reuse(document, record), dependencies: { includes, layouts: [] } };
     const laid = applyLayouts(document, payload, context);
     for (const include of laid.includes) includes.add(include);
     const recorder = reuse?.recorders.get(document);
@@ -146,6 +141,7 @@ export async function renderSiteWithContext(
               ...content,
             }
           : undefined,
+        laid.output,
       );
     }
     return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
@@ -164,6 +160,11 @@ export async function renderSiteWithContext(
     rendered.push(page);
   }
   return { rendered, context };
+}
+
+/** What separates Markdown cache entries of different kramdown settings. */
+export function markdownCacheScope(config: SiteConfig): string {
+  return JSON.stringify(markdownOptionsFromConfig(config.kramdown));
 }
 
 interface ReusePlan {

@@ -11,6 +11,7 @@ import { BuildError, formatError } from '../errors.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { GenerationalCache } from '../cache/generational-cache.ts';
+import { MemoryPageCache } from '../cache/page-cache.ts';
 import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
@@ -38,7 +39,15 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const cache = new GenerationalCache();
   const frontMatterCache = new GenerationalCache();
-  const buildOptions: BuildOptions = { ...options, markdownCache: cache, frontMatterCache };
+  // Rebuilds carry unchanged pages over from the last one: an edited post re-renders itself, its
+  // neighbours and the pages that list it.
+  const pageCache = new MemoryPageCache();
+  const buildOptions: BuildOptions = {
+    ...options,
+    markdownCache: cache,
+    frontMatterCache,
+    openPageCache: (config, now) => pageCache.begin(now, config.timezone),
+  };
   let state: OutputState = new Map();
   let destination = path.resolve(options.source, options.destination ?? '_site');
   let config: SiteConfig | undefined;
@@ -54,6 +63,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     state = stateOf(outputsOf(summary.plan));
     drafts = draftOutputPaths(summary.plan);
     lastPlan = summary.plan;
+    pageCache.finish();
     cache.nextGeneration();
     frontMatterCache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
@@ -148,6 +158,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       const changed = await syncOutput(destination, state, outputs);
       state = stateOf(outputs);
       lastPlan = plan;
+      pageCache.finish();
       errorShown = false;
       drafts = draftOutputPaths(plan);
       cache.nextGeneration();
@@ -155,7 +166,8 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       for (const warning of plan.warnings) log(`warning: ${warning}`);
       server.clearError();
       if (changed.length) server.reload(changed);
-      log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms`);
+      const { reused, rendered } = pageCache.stats;
+      log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms (${rendered} pages rendered, ${reused} reused)`);
       rehearse();
     } catch (error) {
       log(formatError(error));

@@ -33,8 +33,8 @@ function copyBlog(): string {
   return dir;
 }
 
-async function watchBlog(source: string, drafts = false): Promise<Watcher> {
-  const watcher = await startWatching({ source, port: 0, debounce: 30, drafts, log: () => {} });
+async function watchBlog(source: string, drafts = false, log: (line: string) => void = () => {}): Promise<Watcher> {
+  const watcher = await startWatching({ source, port: 0, debounce: 30, drafts, log });
   watchers.push(watcher);
   return watcher;
 }
@@ -55,7 +55,8 @@ const seed = '_posts/2022-06-16-upphandlingar-av-journalsystem.markdown';
 describe('tryck watch', () => {
   it('keeps the output equal to a full build through edits, new posts, renames and deletions', async () => {
     const source = copyBlog();
-    const watcher = await watchBlog(source);
+    const lines: string[] = [];
+    const watcher = await watchBlog(source, false, (line) => lines.push(line));
     const out = path.join(source, '_site');
     const seedPage = path.join(out, '2022/06/16/upphandlingar-av-journalsystem.html');
 
@@ -64,6 +65,12 @@ describe('tryck watch', () => {
     writeFileSync(path.join(source, seed), text.replace('Vissa svenska regioner samarbetar', 'Flera svenska regioner samarbetar'));
     await eventually(watcher, () => readFileSync(seedPage, 'utf8').includes('Flera svenska regioner'));
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Flera svenska regioner');
+    // The rebuild re-rendered the post and the pages that list it, and carried the rest over.
+    const rebuilt = lines.find((line) => line.startsWith('Rebuilt'));
+    const [, rendered, reused] = /\((\d+) pages rendered, (\d+) reused\)/.exec(rebuilt ?? '') ?? [];
+    expect(Number(reused)).toBeGreaterThanOrEqual(3);
+    expect(Number(rendered)).toBeGreaterThan(0);
+    expect(Number(rendered)).toBeLessThan(Number(reused) + Number(rendered));
 
     // 2. A new post appears; 3. a post renamed (its old page must go); 4. a post deleted.
     writeFileSync(path.join(source, '_posts/2026-01-10-ny-post.md'), '---\nlayout: post\ntitle: Ny post\n---\nNy text här.\n');
