@@ -3,6 +3,7 @@
  * Jekyll sets `ENV["TZ"]` from `timezone:`; we compute with Intl instead so builds are reproducible.
  */
 import { memoizeByInstant } from './memoize-by-instant.ts';
+import { zoneOffsetSeconds } from './zone-offsets.ts';
 
 export interface WallTime {
   year: number;
@@ -52,24 +53,20 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
 }
 
 const zonedPartsAt = memoizeByInstant((epochMs: number, timeZone: string): ZonedParts => {
-  const instant = new Date(epochMs);
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall: WallTime = {
-    year: fields.year,
-    month: fields.month,
-    day: fields.day,
-    hour: fields.hour,
-    minute: fields.minute,
-    second: fields.second,
-    millisecond: instant.getUTCMilliseconds(),
-  };
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  const offsetMinutes = Math.round((asUtc - instant.getTime()) / 60_000);
-  const weekday = new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
-  return Object.freeze({ ...wall, offsetMinutes, weekday });
+  const offsetSeconds = zoneOffsetSeconds(epochMs, timeZone);
+  // The wall clock is the instant moved by the offset, read in UTC.
+  const wall = new Date(Math.floor(epochMs / 1000) * 1000 + offsetSeconds * 1000);
+  return Object.freeze({
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: new Date(epochMs).getUTCMilliseconds(),
+    offsetMinutes: Math.round(offsetSeconds / 60),
+    weekday: wall.getUTCDay(),
+  });
 });
 
 /** The instant at which the clocks in `timeZone` show `wall`. In a DST gap, the later reading wins, as Ruby's Time.local. */

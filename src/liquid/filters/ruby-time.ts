@@ -6,6 +6,7 @@
  */
 
 import { memoizeByInstant } from '../../sources/memoize-by-instant.ts';
+import { zoneOffsetSeconds } from '../../sources/zone-offsets.ts';
 
 export interface RubyTime {
   /** The instant, in milliseconds since the Unix epoch. */
@@ -37,33 +38,10 @@ export function isRubyTimeLike(value: unknown): value is RubyTime {
     && typeof (value as RubyTime).zoneName === 'string';
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** UTC offset in seconds of `timeZone` at the instant `epochMs`. */
-export const zoneOffsetSeconds = memoizeByInstant(computeZoneOffsetSeconds);
-
-function computeZoneOffsetSeconds(epochMs: number, timeZone: string): number {
-  const parts = offsetFormatter(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
-  let year = get('year');
-  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
-  return Math.round((asUtc - wholeSeconds) / 1000);
-}
+export { zoneOffsetSeconds };
 
 /**
  * The zone abbreviation tzdata (and so Ruby's `%Z`) uses. ICU's en-GB names give the European

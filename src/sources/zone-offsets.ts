@@ -1,0 +1,71 @@
+/**
+ * UTC offsets of IANA zones, from Intl but asked far less often. Intl answers one instant at a time
+ * and slowly (tens of microseconds); a build needs the offset of every post's date several times.
+ * Offsets are found per week: the offsets at a week's two ends, and where they differ, the second
+ * of the change, found by bisection. This assumes no zone changes its offset and back within one
+ * week, which holds for every zone in the tz database; test/sources/zone-offsets.test.ts checks it
+ * against Intl instant by instant.
+ */
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+const BUCKET_LIMIT = 100_000;
+
+interface Week {
+  /** Offset (seconds) from the week's start up to `change`. */
+  before: number;
+  /** Offset from `change` (epoch seconds) on; equal to `before` when nothing changes. */
+  after: number;
+  change: number;
+}
+
+const weeksByZone = new Map<string, Map<number, Week>>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The UTC offset in seconds of `timeZone` at `epochMs` (positive east of Greenwich). */
+export function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
+  let weeks = weeksByZone.get(timeZone);
+  if (!weeks || weeks.size >= BUCKET_LIMIT) {
+    weeks = new Map();
+    weeksByZone.set(timeZone, weeks);
+  }
+  const index = Math.floor(epochMs / WEEK_MS);
+  let week = weeks.get(index);
+  if (!week) {
+    week = findWeek(index, timeZone);
+    weeks.set(index, week);
+  }
+  return Math.floor(epochMs / 1000) < week.change ? week.before : week.after;
+}
+
+function findWeek(index: number, timeZone: string): Week {
+  let low = (index * WEEK_MS) / 1000;
+  let high = ((index + 1) * WEEK_MS) / 1000;
+  const before = intlOffsetSeconds(low * 1000, timeZone);
+  const after = intlOffsetSeconds(high * 1000, timeZone);
+  if (before === after) return { before, after, change: high };
+  // The first second with the new offset.
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (intlOffsetSeconds(middle * 1000, timeZone) === before) low = middle;
+    else high = middle;
+  }
+  return { before, after, change: high };
+}
+
+/** The offset straight from Intl, for one instant (whole seconds; BC years handled). */
+export function intlOffsetSeconds(epochMs: number, timeZone: string): number {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const fields: Record<string, string> = {};
+  for (const part of formatter.formatToParts(new Date(epochMs))) fields[part.type] = part.value;
+  let year = Number(fields.year);
+  if (fields.era === 'BC') year = 1 - year;
+  const asUtc = Date.UTC(year, Number(fields.month) - 1, Number(fields.day), Number(fields.hour), Number(fields.minute), Number(fields.second));
+  const wholeSeconds = Math.floor(epochMs / 1000) * 1000;
+  return Math.round((asUtc - wholeSeconds) / 1000);
+}
