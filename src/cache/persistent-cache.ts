@@ -1,8 +1,9 @@
 /**
- * A string-to-string cache kept on disk between builds, in `.tryck-cache/<name>.v8`. Its entries are
- * results of pure functions keyed by a hash of their whole input; the `fingerprint` names the code
- * that computed them, so new code starts an empty cache. Only the entries a build used are written
- * back, atomically; a damaged or foreign file is ignored and rebuilt.
+ * A string-to-string cache kept on disk between builds, in `.tryck-cache/<name>.v8` (or, for a large
+ * cache, in shards `<name>-<n>.v8`, so that one edited post rewrites one small file, not all of
+ * them). Its entries are results of pure functions keyed by a hash of their whole input; the
+ * `fingerprint` names the code that computed them, so new code starts an empty cache. Only the
+ * entries a build used are written back, atomically; a damaged or foreign file is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -34,22 +35,32 @@ export class PersistentCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   private constructor(
-    private readonly file: string,
+    private readonly files: string[],
     private readonly fingerprint: string,
     private readonly previous: Map<string, Uint8Array>,
+    /** How many entries each shard had when it was read. */
+    private readonly previousCounts: number[],
   ) {}
 
-  /** Opens `<directory>/<name>.v8`; starts empty when there is none, or it is damaged or stale. */
-  static open(directory: string, name: string, fingerprint: string): PersistentCache {
-    const file = path.join(directory, `${name}.v8`);
-    let entries = new Map<string, Uint8Array>();
-    try {
-      const data = deserialize(readFileSync(file)) as Partial<CacheFile>;
-      if (data.format === FORMAT && data.fingerprint === fingerprint && data.entries instanceof Map) entries = data.entries;
-    } catch {
-      // Missing or damaged: work without it, and write a good one at the end.
-    }
-    return new PersistentCache(file, fingerprint, entries);
+  /**
+   * Opens `<directory>/<name>.v8`, or its `shards` files; a shard that is missing, damaged or stale
+   * starts empty.
+   */
+  static open(directory: string, name: string, fingerprint: string, { shards = 1 } = {}): PersistentCache {
+    const files = shards === 1 ? [path.join(directory, `${name}.v8`)] : Array.from({ length: shards }, (_, i) => path.join(directory, `${name}-${i}.v8`));
+    const entries = new Map<string, Uint8Array>();
+    const counts = files.map((file) => {
+      try {
+        const data = deserialize(readFileSync(file)) as Partial<CacheFile>;
+        if (data.format !== FORMAT || data.fingerprint !== fingerprint || !(data.entries instanceof Map)) return -1;
+        for (const [hash, value] of data.entries) entries.set(hash, value);
+        return data.entries.size;
+      } catch {
+        // Missing or damaged: work without it, and write a good one at the end.
+        return -1;
+      }
+    });
+    return new PersistentCache(files, fingerprint, entries, counts);
   }
 
   get(key: string): string | undefined {
@@ -102,11 +113,26 @@ export class PersistentCache {
   /** Writes the entries this build used, so the cache never grows past one site's worth. */
   save(): void {
     if (this.stats.misses === 0 && this.used.size === this.previous.size) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: this.used };
-    writeFileSync(temporary, serialize(data));
-    renameSync(temporary, this.file);
+    const shards = this.files.map(() => new Map<string, Uint8Array>());
+    const changed = this.files.map(() => false);
+    for (const [hash, value] of this.used) {
+      const shard = this.shardOf(hash);
+      shards[shard].set(hash, value);
+      if (this.fresh.has(hash)) changed[shard] = true;
+    }
+    mkdirSync(path.dirname(this.files[0]), { recursive: true });
+    this.files.forEach((file, i) => {
+      // A shard is written when it gained an entry or lost one.
+      if (!changed[i] && shards[i].size === this.previousCounts[i]) return;
+      const temporary = `${file}.${process.pid}.tmp`;
+      const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: shards[i] };
+      writeFileSync(temporary, serialize(data));
+      renameSync(temporary, file);
+    });
+  }
+
+  private shardOf(hash: string): number {
+    return this.files.length === 1 ? 0 : hash.charCodeAt(0) % this.files.length;
   }
 }
 
