@@ -1,11 +1,32 @@
 /**
  * The files that let Eleventy 3 build the benchmark corpus: a config using Liquid for `.md`, `.markdown`
  * and `.html`, the blog's own `_layouts` and `_includes`, a `posts` collection (newest first, as
- * `site.posts`), the Jekyll filters the layouts call, posts at Jekyll's URLs, and a feed and sitemap like
- * jekyll-feed's and jekyll-sitemap's, so the three tools do comparable work. Jekyll and tryck skip all of
- * it (`_11ty/` starts with an underscore; the config and home-page data files are excluded in `_config.yml`).
+ * `site.posts`), `site.tags` for the tag pages, the Jekyll filters the layouts call, posts at Jekyll's
+ * URLs, and a feed and sitemap like jekyll-feed's and jekyll-sitemap's, so the three tools do comparable
+ * work. Jekyll and tryck skip all of it (`_11ty/` starts with an underscore; the config and the data files
+ * are excluded in `_config.yml`).
  *
- * The generated config imports nothing, so it runs from a corpus folder outside this repository.
+ * The setup is meant to be what a careful Eleventy user would write, not a slow port: measured with
+ * `DEBUG=Eleventy:Benchmark*` and `node --cpu-prof` at 1000 and 4000 posts, an earlier version spent most
+ * of its time on work Jekyll and tryck never do:
+ * - LiquidJS without `cache` finds, stats, realpaths, reads and parses an include every time it renders
+ *   one (header, footer and date on every page, a card and a date per post on the home page), where
+ *   Jekyll and tryck parse each include once per build. `cache: true` is LiquidJS's own option for that.
+ * - Eleventy's `slugify` filter (a full Unicode transliteration per call, not memoized when called with an
+ *   argument) took about 0.8 ms per tag link; the layouts mean Jekyll's `slugify: 'latin'`, which is
+ *   defined here like the other Jekyll filters (and gives Jekyll's slugs: Säkerhet → sakerhet, not
+ *   saekerhet).
+ * - Jekyll splits `tags: Journalsystem Företag` on spaces; Eleventy took the whole string as one tag, so
+ *   the corpus had hundreds of tag-combination collections, each a sort and filter of every page. The
+ *   front matter reader now splits them as Jekyll does, which gives Eleventy one collection per tag.
+ * - A global `eleventyComputed` made every template go through computed-data dependency tracing (twice)
+ *   just to copy front matter into `page.*` and set the post permalinks. The permalinks now come from a
+ *   directory data file in `_posts`, and `page.*` is filled by a preprocessor, once per template.
+ * It also did less than Jekyll in places, which flattered Eleventy: excerpts went out as raw Markdown and
+ * posts had no links to the older and newer post; the `posts` collection now adds both, once per build.
+ * What still differs is Markdown: markdown-it has no kramdown TOC, heading ids or `{: }` attributes.
+ *
+ * The generated files import nothing from this repository, so they run from a corpus folder anywhere.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +35,12 @@ import { parse } from 'yaml';
 export const ELEVENTY_CONFIG_FILE = 'eleventy.config.mjs';
 /** Template data for the home page only, so the other pages do not depend on the collections. */
 export const ELEVENTY_INDEX_DATA_FILE = 'index.11tydata.mjs';
+/** Directory data for the tag pages: `site.tags`, built once from the `posts` collection. */
+export const ELEVENTY_TAG_DATA_FILE = 'kategori/kategori.11tydata.mjs';
+/** Directory data for the posts: Jekyll's post URLs. */
+export const ELEVENTY_POSTS_DATA_FILE = '_posts/_posts.11tydata.mjs';
+/** Files Jekyll and tryck must not copy into their output (everything else of Eleventy's is under `_11ty/`). */
+export const ELEVENTY_ONLY_FILES = [ELEVENTY_CONFIG_FILE, ELEVENTY_INDEX_DATA_FILE, ELEVENTY_TAG_DATA_FILE, ELEVENTY_POSTS_DATA_FILE];
 
 /** File name → contents, relative to the corpus. */
 export function eleventyFiles(corpus: string): Record<string, string> {
@@ -34,6 +61,9 @@ export function eleventyFiles(corpus: string): Record<string, string> {
   return {
     [ELEVENTY_CONFIG_FILE]: configSource(site),
     [ELEVENTY_INDEX_DATA_FILE]: INDEX_DATA,
+    [ELEVENTY_TAG_DATA_FILE]: TAG_DATA,
+    [ELEVENTY_POSTS_DATA_FILE]: POSTS_DATA,
+    '_11ty/jekyll-site.mjs': JEKYLL_SITE,
     '_11ty/feed.liquid': FEED,
     '_11ty/sitemap.liquid': SITEMAP,
   };
@@ -45,19 +75,39 @@ const site = ${JSON.stringify(site, null, 2)};
 
 // Jekyll's post date format, "2022-06-16 08:00:00 +0200", which Eleventy does not read by itself.
 const JEKYLL_DATE = /^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d) ([+-]\\d\\d)(\\d\\d)$/;
-const POST_FILE = /(?:^|\\/)_posts\\/(\\d{4})-(\\d\\d)-(\\d\\d)-(.+)\\.(?:markdown|md)$/;
 // Front matter the blog's layouts read as page.*, which Eleventy keeps at the top level.
-const PAGE_KEYS = ['title', 'description', 'layout', 'author', 'image', 'tags_extra', 'video', 'sitemap', 'karta', 'chart', 'cc'];
+const PAGE_KEYS = ['title', 'description', 'layout', 'author', 'image', 'tags', 'tags_extra', 'tag', 'video', 'sitemap', 'karta', 'chart', 'cc'];
 
-// Jekyll splits "tags: Journalsystem Företag" on spaces; Eleventy keeps it as one tag.
-const jekyllTags = (tags) => (Array.isArray(tags) ? [...tags] : tags == null ? [] : [tags]).flatMap((tag) => String(tag).split(/\\s+/)).filter(Boolean);
+// Jekyll's slugify in its default and 'latin' modes (the ones the layouts use), for the letters of this
+// blog: 'latin' drops accents as Ruby's I18n.transliterate does (Säkerhet → sakerhet).
+const slugify = (text, mode) => {
+  if (text == null) return text;
+  const letters = mode === 'latin' ? String(text).normalize('NFD').replace(/\\p{M}+/gu, '') : String(text);
+  return letters.replace(/[^\\p{M}\\p{L}\\p{Nd}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase();
+};
 
 export default function (eleventyConfig) {
   eleventyConfig.addGlobalData('site', { ...site, time: new Date() });
   eleventyConfig.addExtension('markdown', { key: 'md' });
   eleventyConfig.setTemplateFormats(['md', 'markdown', 'html', 'liquid']);
-  eleventyConfig.setLiquidOptions({ dynamicPartials: false, jekyllInclude: true });
-  eleventyConfig.setFrontMatterParsingOptions({ excerpt: true, excerpt_separator: '<!--more-->' });
+  // cache: parse each include once per build, as Jekyll and tryck do.
+  eleventyConfig.setLiquidOptions({ dynamicPartials: false, jekyllInclude: true, cache: true });
+
+  // Jekyll's "tags: Journalsystem Företag" is two tags; Eleventy would take it as one, named with a space.
+  const readYaml = eleventyConfig.frontMatterParsingOptions?.engines?.yaml;
+  if (typeof readYaml !== 'function') throw new Error('This Eleventy has no default YAML front matter reader to wrap.');
+  eleventyConfig.setFrontMatterParsingOptions({
+    excerpt: true,
+    excerpt_separator: '<!--more-->',
+    engines: {
+      yaml: (text, options) => {
+        const data = readYaml(text, options);
+        if (typeof data?.tags === 'string') data.tags = data.tags.split(/\\s+/).filter(Boolean);
+        return data;
+      },
+    },
+  });
+
   eleventyConfig.addPassthroughCopy('assets');
   eleventyConfig.ignores.add('.jekyll-cache/**');
   eleventyConfig.ignores.add('.tryck-cache/**');
@@ -65,7 +115,29 @@ export default function (eleventyConfig) {
     const m = typeof value === 'string' ? JEKYLL_DATE.exec(value) : null;
     return m ? new Date(\`\${m[1]}T\${m[2]}\${m[3]}:\${m[4]}\`) : undefined;
   });
-  eleventyConfig.addCollection('posts', (api) => api.getFilteredByGlob('_posts/*.markdown').reverse());
+
+  // site.posts is newest first. Jekyll also gives each post its excerpt as HTML and the older and newer post
+  // (page.previous, page.next), which the home page, the tag pages and the post layout show; they are
+  // added here, once per build, with Eleventy's own Markdown library.
+  let markdown;
+  eleventyConfig.amendLibrary('md', (library) => {
+    markdown = library;
+  });
+  const done = new WeakSet();
+  eleventyConfig.addCollection('posts', (api) => {
+    const posts = api.getFilteredByGlob('_posts/*.markdown');
+    posts.forEach((post, i) => {
+      const page = post.data.page;
+      if (done.has(page)) return;
+      done.add(page);
+      if (typeof page.excerpt === 'string') page.excerpt = markdown.render(page.excerpt);
+      const older = posts[i - 1];
+      const newer = posts[i + 1];
+      if (older) page.previous = { url: older.url, title: older.data.title };
+      if (newer) page.next = { url: newer.url, title: newer.data.title };
+    });
+    return posts.reverse();
+  });
 
   const relative = (url) => (url == null ? url : site.baseurl + String(url));
   eleventyConfig.addLiquidFilter('relative_url', relative);
@@ -73,18 +145,13 @@ export default function (eleventyConfig) {
   eleventyConfig.addLiquidFilter('date_to_xmlschema', (date) => new Date(date).toISOString().replace('.000Z', '+00:00'));
   eleventyConfig.addLiquidFilter('normalize_whitespace', (text) => String(text ?? '').replace(/\\s+/g, ' ').trim());
   eleventyConfig.addLiquidFilter('xml_escape', (text) => String(text ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+  eleventyConfig.addLiquidFilter('slugify', slugify);
 
-  eleventyConfig.addGlobalData('eleventyComputed', {
-    permalink: (data) => {
-      const m = POST_FILE.exec(data.page.inputPath);
-      return m ? \`/\${m[1]}/\${m[2]}/\${m[3]}/\${m[4]}.html\` : data.permalink;
-    },
-    // The layouts are Jekyll's, so they read front matter as page.title, page.author.name and so on.
-    jekyll: (data) => {
-      for (const key of PAGE_KEYS) if (data[key] !== undefined) data.page[key] = data[key];
-      if (data.tags !== undefined) data.page.tags = jekyllTags(data.tags);
-      return true;
-    },
+  // The layouts are Jekyll's, so they read front matter as page.title, page.author.name and so on. A
+  // preprocessor sees each template's data once, before rendering; computed data would trace every
+  // template's dependencies to do the same copy.
+  eleventyConfig.addPreprocessor('jekyll-page', 'md,markdown,html', (data) => {
+    for (const key of PAGE_KEYS) if (data[key] !== undefined) data.page[key] = data[key];
   });
 
   return {
@@ -96,27 +163,63 @@ export default function (eleventyConfig) {
 `;
 }
 
+const JEKYLL_SITE = `// Jekyll's site.posts and site.tags for the home page and the tag pages, built once per build from
+// the posts collection (generated by \`tryck bench\`).
+const built = new WeakMap();
+
+export function jekyllSite(site, posts) {
+  let extra = built.get(posts);
+  if (!extra) {
+    const list = posts.map((post) => ({
+      url: post.url,
+      date: post.date,
+      title: post.data.title,
+      image: post.data.image,
+      tags: post.data.tags ?? [],
+      excerpt: post.data.page.excerpt,
+    }));
+    const tags = {};
+    for (const post of list) for (const tag of post.tags) (tags[tag] ??= []).push(post);
+    extra = { posts: list, tags };
+    built.set(posts, extra);
+  }
+  return { ...site, ...extra };
+}
+`;
+
 const INDEX_DATA = `// site.posts for the home page, as Jekyll has it: newest first, with the excerpt (generated by \`tryck bench\`).
-const jekyllTags = (tags) => (Array.isArray(tags) ? [...tags] : tags == null ? [] : [tags]).flatMap((tag) => String(tag).split(/\\s+/)).filter(Boolean);
+import { jekyllSite } from './_11ty/jekyll-site.mjs';
 
 export default {
   eleventyComputed: {
     siteWithPosts: (data) => {
-      if (data.collections?.posts) {
-        data.site = {
-          ...data.site,
-          posts: data.collections.posts.map((post) => ({
-            url: post.url,
-            date: post.date,
-            title: post.data.title,
-            image: post.data.image,
-            tags: jekyllTags(post.data.tags),
-            excerpt: post.data.page.excerpt,
-          })),
-        };
-      }
+      if (data.collections?.posts) data.site = jekyllSite(data.site, data.collections.posts);
       return true;
     },
+  },
+};
+`;
+
+const TAG_DATA = `// site.tags for the tag pages, as Jekyll has it: tag → posts, newest first (generated by \`tryck bench\`).
+import { jekyllSite } from '../_11ty/jekyll-site.mjs';
+
+export default {
+  eleventyComputed: {
+    siteWithTags: (data) => {
+      if (data.collections?.posts) data.site = jekyllSite(data.site, data.collections.posts);
+      return true;
+    },
+  },
+};
+`;
+
+const POSTS_DATA = `// Jekyll's post URLs, /2022/06/16/slug.html, from the file name (generated by \`tryck bench\`).
+const POST_FILE = /(\\d{4})-(\\d\\d)-(\\d\\d)-([^/]+)\\.(?:markdown|md)$/;
+
+export default {
+  permalink: (data) => {
+    const m = POST_FILE.exec(data.page.inputPath);
+    return m ? \`/\${m[1]}/\${m[2]}/\${m[3]}/\${m[4]}.html\` : undefined;
   },
 };
 `;

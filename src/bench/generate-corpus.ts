@@ -2,12 +2,17 @@
  * The benchmark corpus: N posts shaped like the blog's own (the seed post's front matter, Swedish text,
  * an intro, `<!--more-->`, the TOC include, 4-8 headings, links to other posts, a list, a table, an image
  * with a caption; about 6 KB of Markdown each), the blog's home page, layouts, includes, data and assets,
- * and a `_config.yml` with jekyll-feed and jekyll-sitemap, so Jekyll, Eleventy and tryck build the same
- * files. Same seed and size, same bytes.
+ * one tag page per distinct tag, and a `_config.yml` with jekyll-feed and jekyll-sitemap, so Jekyll,
+ * Eleventy and tryck build the same files. Same seed and size, same bytes.
+ *
+ * The tag pages are plain Liquid pages (`kategori/<slug>.html`, the blog's `tag` layout listing
+ * `site.tags[page.tag]`), not tryck's `tag_pages` setting or a Jekyll plugin, so all three tools build them
+ * the same way; Eleventy gets `site.tags` from a data file next to them (see eleventy-config.ts).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { eleventyFiles } from './eleventy-config.ts';
+import { slugify } from '../liquid/filters/slugify.ts';
+import { ELEVENTY_ONLY_FILES, eleventyFiles } from './eleventy-config.ts';
 import { SeededRandom } from './random.ts';
 import {
   asciiSlug, capitalize, EXTRA_TAGS, heading, listItem, paragraph, REGIONS, shortPhrase, TAGS, title,
@@ -31,10 +36,23 @@ export interface CorpusPost {
   /** Where every tool writes the page, relative to the output folder: `2012/03/04/…-17.html`. */
   outputPath: string;
   title: string;
+  /** The post's `tags`, as Jekyll splits them. */
+  tags: string[];
+}
+
+export interface CorpusTagPage {
+  tag: string;
+  /** Relative to the corpus, e.g. `kategori/foretag.html`: Jekyll's `slugify: 'latin'`, as the post layout links. */
+  file: string;
+  /** Relative to the output folder; the same as `file`. */
+  outputPath: string;
+  /** Output paths of the posts with this tag, newest first (as `site.tags[tag]` lists them). */
+  posts: string[];
 }
 
 export interface CorpusManifest {
   posts: CorpusPost[];
+  tagPages: CorpusTagPage[];
   /** Every page that must be present in a tool's output for its run to count. */
   expectedPages: string[];
   markdownBytes: number;
@@ -45,7 +63,7 @@ const SPAN_DAYS = 9125; // about 25 years, so even 16000 posts have past dates
 const HEAD_IMAGES = ['europa-data.jpg', 'europakarta.jpg', 'journalsystem.jpg', 'lagbok.jpg', 'moln.jpg', 'natverk.jpg', 'standarder.jpg'];
 const FALLBACK_FIGURES = ['samarbeten-upphandlingar.svg'];
 
-/** Names, dates and URLs of all posts; the bodies link to each other, so these come first. */
+/** Names, dates, URLs and tags of all posts; the bodies link to each other, so these come first. */
 export function planPosts(count: number, seed = DEFAULT_SEED): CorpusPost[] {
   const random = new SeededRandom(seed);
   const posts: CorpusPost[] = [];
@@ -54,9 +72,54 @@ export function planPosts(count: number, seed = DEFAULT_SEED): CorpusPost[] {
     const day = new Date(FIRST_DAY + Math.floor((i * SPAN_DAYS) / Math.max(count, 1)) * 86_400_000);
     const ymd = day.toISOString().slice(0, 10);
     const slug = `${asciiSlug(postTitle)}-${i + 1}`;
-    posts.push({ file: `_posts/${ymd}-${slug}.markdown`, outputPath: `${ymd.replaceAll('-', '/')}/${slug}.html`, title: postTitle });
+    const tags = drawTags(postRandom(seed, i));
+    posts.push({ file: `_posts/${ymd}-${slug}.markdown`, outputPath: `${ymd.replaceAll('-', '/')}/${slug}.html`, title: postTitle, tags });
   }
   return posts;
+}
+
+/** Each post's text comes from its own generator, so a post's tags are known without writing its body. */
+function postRandom(seed: number, index: number): SeededRandom {
+  return new SeededRandom((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+}
+
+/** The first draws of a post's generator: 1-3 of the blog's tags. */
+function drawTags(random: SeededRandom): string[] {
+  return distinct(random, TAGS, random.int(1, 3));
+}
+
+/** One page per distinct tag, in a fixed order (by slug), each listing its posts newest first. */
+export function planTagPages(posts: readonly CorpusPost[]): CorpusTagPage[] {
+  // All dates share one offset, so the strings sort as the times do; no two posts share a minute.
+  const dates = posts.map((post, index) => postDate(post, index).date);
+  const newestFirst = posts.map((_, index) => index).sort((a, b) => (dates[a] < dates[b] ? 1 : dates[a] > dates[b] ? -1 : 0));
+  const bySlug = new Map<string, CorpusTagPage>();
+  for (const i of newestFirst) {
+    for (const tag of posts[i].tags) {
+      const slug = slugify(tag, 'latin') ?? '';
+      let page = bySlug.get(slug);
+      if (!page) {
+        page = { tag, file: `kategori/${slug}.html`, outputPath: `kategori/${slug}.html`, posts: [] };
+        bySlug.set(slug, page);
+      }
+      page.posts.push(posts[i].outputPath);
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A tag page as the blog's `tag_pages` setting makes them: the `tag` layout lists `site.tags[page.tag]`. */
+export function renderTagPage(page: CorpusTagPage): string {
+  return [
+    '---',
+    'layout: tag',
+    `title: ${JSON.stringify(page.tag)}`,
+    `tag: ${JSON.stringify(page.tag)}`,
+    // Jekyll and tryck keep the file's path anyway; Eleventy would write kategori/<slug>/index.html.
+    `permalink: /${page.outputPath}`,
+    '---',
+    '',
+  ].join('\n');
 }
 
 export function postDate(post: CorpusPost, index: number): { date: string; day: string } {
@@ -70,12 +133,14 @@ export function postDate(post: CorpusPost, index: number): { date: string; day: 
 /** One post's whole file. */
 export function renderPost(posts: CorpusPost[], index: number, options: { seed?: number; bytesPerPost?: number; figures?: string[] } = {}): string {
   const post = posts[index];
-  const random = new SeededRandom(((options.seed ?? DEFAULT_SEED) ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+  const random = postRandom(options.seed ?? DEFAULT_SEED, index);
   const target = options.bytesPerPost ?? DEFAULT_BYTES_PER_POST;
   const figures = options.figures?.length ? options.figures : FALLBACK_FIGURES;
   const { date, day } = postDate(post, index);
 
-  const tags = distinct(random, TAGS, random.int(1, 3));
+  // The tags were planned with the post (the same first draws); drawing them again keeps the rest the same.
+  drawTags(random);
+  const tags = post.tags;
   const extra = distinct(random, EXTRA_TAGS, random.int(2, 4)).map((tag) => tag.replace(' ', ''));
   const frontMatter = [
     '---',
@@ -177,8 +242,7 @@ feed:
   path: feed.xml
 
 exclude:
-  - eleventy.config.mjs
-  - index.11tydata.mjs
+${ELEVENTY_ONLY_FILES.map((file) => `  - ${file}`).join('\n')}
   - .tryck-cache
   - .jekyll-cache
 `;
@@ -204,11 +268,19 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusManif
     markdownBytes += Buffer.byteLength(text);
     writeFileSync(path.join(dir, posts[i].file), text);
   }
+  const tagPages = planTagPages(posts);
+  mkdirSync(path.join(dir, 'kategori'), { recursive: true });
+  for (const page of tagPages) writeFileSync(path.join(dir, page.file), renderTagPage(page));
   for (const [file, text] of Object.entries(eleventyFiles(dir))) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
-  return { posts, expectedPages: ['index.html', ...posts.map((post) => post.outputPath)], markdownBytes };
+  return {
+    posts,
+    tagPages,
+    expectedPages: ['index.html', ...tagPages.map((page) => page.outputPath), ...posts.map((post) => post.outputPath)],
+    markdownBytes,
+  };
 }
 
 /** A sentence to append to a post, unique per run, that survives Markdown unchanged. */
