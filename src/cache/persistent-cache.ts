@@ -29,7 +29,8 @@ export interface CacheStats {
 }
 
 export class PersistentCache {
-  private readonly used = new Map<string, Uint8Array>();
+  /** The entries this build used: text when read or computed, bytes when only carried over. */
+  private readonly used = new Map<string, Uint8Array | string>();
   /** Keys computed during this build: not hits, however often they are read. */
   private readonly fresh = new Set<string>();
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -70,12 +71,13 @@ export class PersistentCache {
   /** As get, by the hash of the key (PersistentCache.hash), which callers may keep instead of the key. */
   getByHash(hash: string): string | undefined {
     const used = this.used.get(hash);
-    if (used !== undefined) return decode(used);
-    const hit = this.previous.get(hash);
-    if (hit === undefined) return undefined;
-    this.stats.hits += 1;
-    this.used.set(hash, hit);
-    return decode(hit);
+    if (typeof used === 'string') return used;
+    if (used === undefined && !this.previous.has(hash)) return undefined;
+    if (used === undefined) this.stats.hits += 1;
+    // Decoded once and kept as text: the page that asked holds the same string.
+    const text = decode(used ?? this.previous.get(hash)!);
+    this.used.set(hash, text);
+    return text;
   }
 
   /** Whether an entry is there under this hash, without reading it. */
@@ -92,7 +94,7 @@ export class PersistentCache {
     const hash = PersistentCache.hash(key);
     if (!this.fresh.has(hash)) this.stats.misses += 1;
     this.fresh.add(hash);
-    this.used.set(hash, Buffer.from(value));
+    this.used.set(hash, value);
   }
 
   /**
@@ -113,17 +115,23 @@ export class PersistentCache {
   /** Writes the entries this build used, so the cache never grows past one site's worth. */
   save(): void {
     if (this.stats.misses === 0 && this.used.size === this.previous.size) return;
-    const shards = this.files.map(() => new Map<string, Uint8Array>());
+    const counts = this.files.map(() => 0);
     const changed = this.files.map(() => false);
+    for (const hash of this.used.keys()) {
+      const shard = this.shardOf(hash);
+      counts[shard] += 1;
+      if (this.fresh.has(hash)) changed[shard] = true;
+    }
+    // A shard is written when it gained an entry or lost one.
+    const dirty = this.files.map((_, i) => changed[i] || counts[i] !== this.previousCounts[i]);
+    const shards = this.files.map(() => new Map<string, Uint8Array>());
     for (const [hash, value] of this.used) {
       const shard = this.shardOf(hash);
-      shards[shard].set(hash, value);
-      if (this.fresh.has(hash)) changed[shard] = true;
+      if (dirty[shard]) shards[shard].set(hash, typeof value === 'string' ? Buffer.from(value) : value);
     }
     mkdirSync(path.dirname(this.files[0]), { recursive: true });
     this.files.forEach((file, i) => {
-      // A shard is written when it gained an entry or lost one.
-      if (!changed[i] && shards[i].size === this.previousCounts[i]) return;
+      if (!dirty[i]) return;
       const temporary = `${file}.${process.pid}.tmp`;
       const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: shards[i] };
       writeFileSync(temporary, serialize(data));

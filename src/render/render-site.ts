@@ -78,12 +78,13 @@ export async function renderSiteWithContext(
       ? undefined
       : { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) },
   );
-  const markdownTexts = sources.posts.flatMap((post, i) => {
+  let markdownTexts = sources.posts.flatMap((post, i) => {
     const liquidText = postLiquid[i];
     if (!post.isMarkdown || !liquidText) return [];
     return [liquidText.body.text, ...(liquidText.excerpt.given === undefined ? [liquidText.excerpt.text] : [])];
   });
   await convertAhead(markdownTexts, markdownOptions, cacheScope, markdownCache, parallel);
+  markdownTexts = [];
   const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
   const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
   const postIncludes = sources.posts.map((post, i) => {
@@ -103,6 +104,8 @@ export async function renderSiteWithContext(
         excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)),
       });
     }
+    // The Liquid output is converted now: let it go, a large site holds megabytes of it.
+    postLiquid[i] = undefined;
     return new Set([...body.includes, ...excerpt.includes]);
   });
   const pageIncludes = sources.pages.map((page, i) => {
@@ -227,8 +230,10 @@ async function convertAhead(texts: string[], options: Partial<MarkdownOptions>, 
   if (!parallel || missing.length < PARALLEL_THRESHOLD || availableParallelism() < 2) return;
   const pool = createMarkdownWorkerPool(options);
   try {
-    const htmls = await pool.convertAll(missing);
-    missing.forEach((text, i) => cache.set(markdownCacheKey(scope, text), htmls[i]));
+    await pool.convertAll(missing, (i, html) => cache.set(markdownCacheKey(scope, missing[i]), html));
+  } catch {
+    // A worker failed (out of memory on a huge post, or a conversion error): whatever is not in the
+    // cache is converted on the main thread, which reports an error against its file.
   } finally {
     await pool.close();
   }

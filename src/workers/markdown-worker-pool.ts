@@ -1,6 +1,7 @@
 /**
  * Markdown conversion across all cores. The texts are cut into small batches handed to whichever
- * worker is free, so a slow post does not hold up the rest; results come back in input order.
+ * worker is free, so a slow post does not hold up the rest; each result is handed over, with its
+ * index, as its batch returns.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -14,33 +15,43 @@ export const PARALLEL_THRESHOLD = 150;
 const BATCH = 16;
 
 export interface MarkdownWorkerPool {
-  convertAll(texts: string[]): Promise<string[]>;
+  /**
+   * Converts every text, handing each result to `onConverted` as its batch comes back (so no list of
+   * results is held, and a failure keeps what was done). Rejects on the first failure.
+   */
+  convertAll(texts: string[], onConverted: (index: number, html: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
+/**
+ * A worker needs little memory (one batch of posts and the processor), but V8 lets an idle-looking
+ * heap grow for speed: at 4000 posts the two workers took some 130 MB. Capped, they collect sooner.
+ * A post too large for the cap fails its worker; the caller then converts on the main thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+
 /** The compiled bundle has its own worker file; from the sources, the worker registers tsx first. */
 function startWorker(options: Partial<MarkdownOptions>): Worker {
-  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'markdown-worker.mjs'), { workerData: options });
+  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'markdown-worker.mjs'), { workerData: options, resourceLimits: WORKER_LIMITS });
   const workerUrl = new URL('./markdown-worker.ts', import.meta.url).href;
   const tsxUrl = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: options });
+  return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits: WORKER_LIMITS });
 }
 
 export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
   const workers = Array.from({ length: Math.max(1, size) }, () => startWorker(options));
 
   return {
-    convertAll(texts) {
+    convertAll(texts, onConverted) {
       return new Promise((resolve, reject) => {
-        const results = new Array<string>(texts.length);
         let next = 0;
         let pending = 0;
         let failed = false;
         const feed = (worker: Worker): void => {
           if (failed) return;
           if (next >= texts.length) {
-            if (pending === 0) resolve(results);
+            if (pending === 0) resolve();
             return;
           }
           const start = next;
@@ -58,7 +69,7 @@ export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size
               reject(new Error(response.error));
               return;
             }
-            response.htmls.forEach((html, i) => (results[response.id + i] = html));
+            response.htmls.forEach((html, i) => onConverted(response.id + i, html));
             feed(worker);
           });
           worker.on('error', (error) => {
@@ -67,7 +78,7 @@ export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size
           });
           feed(worker);
         }
-        if (texts.length === 0) resolve(results);
+        if (texts.length === 0) resolve();
       });
     },
     async close() {
