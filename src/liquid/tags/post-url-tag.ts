@@ -13,10 +13,30 @@ export interface PostReference {
 
 const NAME = /^(.+\/)*(\d+-\d+-\d+)-(.*)$/;
 
+/** Posts by file name without folder and extension, so a lookup never scans every post. */
+const indexes = new WeakMap<readonly PostReference[], Map<string, PostReference[]>>();
+
+function postsNamed(posts: readonly PostReference[], name: string): readonly PostReference[] {
+  let index = indexes.get(posts);
+  if (!index) {
+    index = new Map();
+    for (const post of posts) {
+      const base = post.relativePath.slice(post.relativePath.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+      const named = index.get(base);
+      if (named) named.push(post);
+      else index.set(base, [post]);
+    }
+    indexes.set(posts, index);
+  }
+  return index.get(name) ?? [];
+}
+
 export function createPostUrlTag(posts: () => readonly PostReference[], relativeUrl: (url: string) => string) {
   return class PostUrlTag extends Tag {
     private readonly pattern: RegExp;
     private readonly postName: string;
+    /** The file name the post must have; undefined for odd names, which are matched against every post. */
+    private readonly fileName: string | undefined;
 
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
       super(token, remainTokens, liquid);
@@ -29,6 +49,7 @@ export function createPostUrlTag(posts: () => readonly PostReference[], relative
         });
       }
       const [, folder = '', date, slug] = match;
+      this.fileName = slug.includes('/') ? undefined : `${date}-${slug}`;
       const basename = `${escape(date)}-${escape(slug)}\\.[^.]+`;
       this.pattern = new RegExp(`^_posts/${escape(folder)}${basename}$|^${escape(folder)}_posts/?${basename}$`);
     }
@@ -36,7 +57,8 @@ export function createPostUrlTag(posts: () => readonly PostReference[], relative
     *render(ctx: Context): Generator<unknown, string, unknown> {
       // The URL comes from another document: the page depends on the site's list of posts.
       recorderIn(ctx.environments)?.readCorpus();
-      const post = posts().find((candidate) => this.pattern.test(candidate.relativePath));
+      const candidates = this.fileName === undefined ? posts() : postsNamed(posts(), this.fileName);
+      const post = candidates.find((candidate) => this.pattern.test(candidate.relativePath));
       if (!post) {
         throw new BuildError(`post_url: no post named '${this.postName}'.`, {
           file: this.token.file,
