@@ -28,12 +28,22 @@ export interface FileIdentity {
 }
 
 export interface PageRecord {
-  /** The fingerprint of the inputs, the corpus included when `corpus` is set. */
+  /** The fingerprint of the inputs, the corpus included when `corpus` is set, and the groups read. */
   key: string;
   corpus: boolean;
+  /** Tags and categories read one by one (`tags\u0000<name>`). */
+  groups: string[];
   timeFacts: TimeFact[];
-  /** The content or excerpt (not only the layout) used the build time: listings of it cannot be reused. */
+  /**
+   * The content or excerpt (not only the layout) used the build time: pages that list this one cannot
+   * be reused, since what they show of it can change while no source does.
+   */
   contentTimeDependent: boolean;
+  /**
+   * The content or excerpt read other documents: a page that lists one tag's posts cannot be reused
+   * when one of them did, since the documents it read are not among that tag's.
+   */
+  contentReadsOthers: boolean;
   content: ContentRef;
   excerpt?: ContentRef;
   file?: FileIdentity;

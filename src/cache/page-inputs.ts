@@ -18,6 +18,8 @@ export interface PageInputs {
   own(document: SourceDocument): string;
   neighbours(document: SourceDocument): string;
   corpus(): string;
+  /** The posts of one tag or category (`tags\u0000<name>`), for pages that read just that group. */
+  group(id: string): string;
 }
 
 export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, environment: NodeJS.ProcessEnv = process.env): PageInputs {
@@ -42,6 +44,25 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
   };
   const postIndex = new Map(sources.posts.map((post, i) => [post, i]));
   let corpus: string | undefined;
+  let groups: Map<string, string[]> | undefined;
+  const groupIndex = (): Map<string, string[]> => {
+    if (!groups) {
+      groups = new Map();
+      for (const post of sources.posts) {
+        for (const kind of ['tags', 'categories']) {
+          const names = post.data[kind];
+          if (!Array.isArray(names)) continue;
+          for (const name of names) {
+            const id = `${kind}\u0000${String(name)}`;
+            const members = groups.get(id);
+            if (members) members.push(own(post));
+            else groups.set(id, [own(post)]);
+          }
+        }
+      }
+    }
+    return groups;
+  };
   return {
     site,
     own,
@@ -51,6 +72,9 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
       const previous = sources.posts[i - 1];
       const next = sources.posts[i + 1];
       return hash(previous ? own(previous) : '-', next ? own(next) : '-');
+    },
+    group(id) {
+      return hash(...(groupIndex().get(id) ?? []));
     },
     corpus() {
       corpus ??= hash(

@@ -24,15 +24,27 @@ export interface TimeFact {
 }
 
 /** The `site` keys that list other documents: reading any of them ties the output to all of them. */
-const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'collections', 'static_files', 'tags', 'categories']);
+const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'collections', 'static_files']);
+/**
+ * The `site` keys that group posts by name: reading one group (`site.tags[page.tag]`) ties the output
+ * to that group's posts only; listing the names ties it to all of them.
+ */
+const GROUP_KEYS = new Set(['tags', 'categories']);
 
 export class RenderRecorder {
   /** Read the site's posts, pages, tags, categories or static files. */
   corpus = false;
+  /** Read `page.previous` or `page.next`. */
+  neighbours = false;
   /** Why the output cannot be reused, if it cannot. */
   volatile: string | undefined;
   readonly timeFacts: TimeFact[] = [];
+  /** Groups read one by one, as `tags\u0000<name>` or `categories\u0000<name>`. */
+  readonly groups = new Set<string>();
   private site: Payload | undefined;
+  private page: Payload | undefined;
+  private pageProxy: Payload | undefined;
+  private readonly groupViews = new Map<string, Payload>();
   private siteView: Payload | undefined;
   private time: TrackedTime | undefined;
 
@@ -53,15 +65,36 @@ export class RenderRecorder {
     return this.volatile !== undefined || this.timeFacts.length > 0;
   }
 
+  /** True once the output read other documents: the site's lists, a tag's posts, or its neighbours. */
+  get readsOthers(): boolean {
+    return this.corpus || this.neighbours || this.groups.size > 0;
+  }
+
+  /** `page` as this document's templates see it: reads of its neighbours are noted. */
+  pageView(page: Payload): Payload {
+    if (this.page === page && this.pageProxy) return this.pageProxy;
+    const recorder = this;
+    this.page = page;
+    this.pageProxy = new Proxy(page, {
+      get(target, key, receiver) {
+        if (key === 'next' || key === 'previous') recorder.neighbours = true;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return this.pageProxy;
+  }
+
   /** `site` as this document's templates see it: the same values, with reads noted. */
   view(site: Payload): Payload {
     if (this.site === site && this.siteView) return this.siteView;
     const recorder = this;
     this.site = site;
+    this.groupViews.clear();
     this.siteView = new Proxy(site, {
       get(target, key, receiver) {
         if (typeof key === 'string') {
           if (CORPUS_KEYS.has(key)) recorder.corpus = true;
+          else if (GROUP_KEYS.has(key)) return recorder.groupView(key, Reflect.get(target, key, receiver));
           else if (key === 'time') {
             const time = Reflect.get(target, key, receiver);
             if (time instanceof JekyllTime) return (recorder.time ??= new TrackedTime(time, recorder));
@@ -77,6 +110,39 @@ export class RenderRecorder {
       },
     });
     return this.siteView;
+  }
+
+  /** `site.tags` or `site.categories`, noting which groups are read. */
+  private groupView(kind: string, groups: unknown): unknown {
+    if (groups === null || typeof groups !== 'object') return groups;
+    let view = this.groupViews.get(kind);
+    if (!view) {
+      const recorder = this;
+      const read = (name: string | symbol): void => {
+        if (typeof name === 'string') recorder.groups.add(`${kind}\u0000${name}`);
+      };
+      view = new Proxy(groups as Payload, {
+        get(target, name, receiver) {
+          read(name);
+          return Reflect.get(target, name, receiver);
+        },
+        has(target, name) {
+          read(name);
+          return Reflect.has(target, name);
+        },
+        getOwnPropertyDescriptor(target, name) {
+          read(name);
+          return Reflect.getOwnPropertyDescriptor(target, name);
+        },
+        ownKeys(target) {
+          // Listing the names (a loop over site.tags) reads every group.
+          recorder.corpus = true;
+          return Reflect.ownKeys(target);
+        },
+      });
+      this.groupViews.set(kind, view);
+    }
+    return view;
   }
 }
 

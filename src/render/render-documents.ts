@@ -45,7 +45,7 @@ function documentScope(document: SourceDocument, payload: Payload, context: Rend
   if (!recorder) return { site: context.site, page: payload, ...extra };
   // A paginator lists posts: the page depends on all of them.
   if (extra?.paginator !== undefined) recorder.readCorpus();
-  return { site: recorder.view(context.site), page: payload, ...extra, [RECORDER]: recorder };
+  return { site: recorder.view(context.site), page: recorder.pageView(payload), ...extra, [RECORDER]: recorder };
 }
 
 export interface LiquidText {

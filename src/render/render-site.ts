@@ -120,9 +120,9 @@ export async function renderSiteWithContext(
     contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
     return includes;
   });
-  // What a document's content (not its layouts) took from the build time, for the records.
-  const contentTimeDependent = new Set<SourceDocument>();
-  for (const [document, recorder] of reuse?.recorders ?? []) if (recorder.timeDependent) contentTimeDependent.add(document);
+  // What each document's content (not its layouts) read beyond its own source, for the records.
+  const contentReads = new Map<SourceDocument, { time: boolean; others: boolean }>();
+  for (const [document, recorder] of reuse?.recorders ?? []) contentReads.set(document, { time: recorder.timeDependent, others: recorder.readsOthers });
 
   const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
     const record = reused(document);
@@ -137,10 +137,12 @@ export async function renderSiteWithContext(
         document,
         reusable
           ? {
-              key: reuse.keyOf(document, recorder.corpus),
+              key: reuse.keyOf(document, recorder.corpus, [...recorder.groups]),
               corpus: recorder.corpus,
+              groups: [...recorder.groups],
               timeFacts: recorder.timeFacts,
-              contentTimeDependent: contentTimeDependent.has(document),
+              contentTimeDependent: contentReads.get(document)?.time ?? true,
+              contentReadsOthers: contentReads.get(document)?.others ?? true,
               ...content,
             }
           : undefined,
@@ -175,24 +177,35 @@ interface ReusePlan {
   reused: Map<SourceDocument, PageRecord>;
   /** A recorder for each document rendered. */
   recorders: Map<SourceDocument, RenderRecorder>;
-  keyOf(document: SourceDocument, corpus: boolean): string;
+  keyOf(document: SourceDocument, corpus: boolean, groups: readonly string[]): string;
 }
 
 /**
  * Decides which documents the page cache carries over: those whose inputs fingerprint the same as
- * last time, whose time facts still hold and whose output file is untouched. A page that listed
- * other documents is reused only if none of them has content that depends on the build time.
+ * last time, whose time facts still hold and whose output file is untouched, and whose listings of
+ * other documents cannot have changed unseen.
  */
 function planReuse(config: SiteConfig, sources: SiteSources, pageCache: PageCache): ReusePlan {
   const inputs = fingerprintPageInputs(config, sources);
-  const keyOf = (document: SourceDocument, corpus: boolean): string =>
-    hash(inputs.site, inputs.own(document), inputs.neighbours(document), corpus ? inputs.corpus() : '');
+  const keyOf = (document: SourceDocument, corpus: boolean, groups: readonly string[]): string =>
+    hash(
+      inputs.site,
+      inputs.own(document),
+      inputs.neighbours(document),
+      corpus ? inputs.corpus() : '',
+      ...groups.map((group) => `${group}\u0000${inputs.group(group)}`),
+    );
   const documents = [...sources.posts, ...sources.pages];
   const previous = new Map(documents.map((document) => [document, pageCache.previous(document)] as const));
+  // A page that read the lists is keyed by every document, so only the build time can change what it
+  // shows of them unseen. A page that read single tags is keyed by their posts alone, so those posts'
+  // content must not have read other documents either.
   const listingsReusable = documents.every((document) => {
     const record = previous.get(document);
     return record !== undefined && !record.contentTimeDependent;
   });
+  const groupListingsReusable =
+    listingsReusable && sources.posts.every((post) => previous.get(post)?.contentReadsOthers === false);
   const reused = new Map<SourceDocument, PageRecord>();
   const recorders = new Map<SourceDocument, RenderRecorder>();
   for (const document of documents) {
@@ -200,7 +213,8 @@ function planReuse(config: SiteConfig, sources: SiteSources, pageCache: PageCach
     const reusable =
       record !== undefined &&
       (!record.corpus || listingsReusable) &&
-      pageCache.reusable(record, keyOf(document, record.corpus), document) &&
+      (!record.groups?.length || groupListingsReusable) &&
+      pageCache.reusable(record, keyOf(document, record.corpus, record.groups ?? []), document) &&
       (document.kind !== 'post' || record.excerpt !== undefined);
     if (reusable) reused.set(document, record);
     else recorders.set(document, new RenderRecorder());

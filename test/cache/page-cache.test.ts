@@ -104,6 +104,34 @@ describe('the page cache', () => {
     expect(after.get(postPage(1))).toBe(before.get(postPage(1)));
   });
 
+  it("re-renders a tag's page when one of its posts changes, and not the other tags' pages", async () => {
+    const root = createSite();
+    for (const [day, tag] of [[1, 'Lagar'], [2, 'FHIR'], [3, 'Lagar']] as const) {
+      write(root, `_posts/2025-03-0${day}-inlagg-${day}.md`, `---\nlayout: post\ntitle: Inlägg ${day}\ntags: ${tag}\n---\nIngress ${day}.\n`);
+    }
+    const tagPage = (tag: string): string => `---\ntag: ${tag}\n---\n{% for post in site.tags[page.tag] %}<p>{{ post.title }}: {{ post.excerpt }}</p>{% endfor %}\n`;
+    write(root, 'taggar/lagar.html', tagPage('Lagar'));
+    write(root, 'taggar/fhir.html', tagPage('FHIR'));
+    await buildAt(root, YEAR_2025);
+    write(root, '_posts/2025-03-01-inlagg-1.md', '---\nlayout: post\ntitle: Inlägg 1\ntags: Lagar\n---\nNy ingress om lagar.\n');
+    const edited = await buildAt(root, YEAR_2025);
+    // Post 1, post 2 (its neighbour), the home page and the Lagar page; not the FHIR page.
+    expect(edited.pageCache).toEqual({ reused: 5, rendered: 4 });
+    const site = snapshot(path.join(root, '_site'));
+    expect(site.get('taggar/lagar.html')).toContain('Ny ingress om lagar.');
+    expect(site).toEqual(await uncached(root, YEAR_2025));
+  });
+
+  it('keeps a tag page current when a post on it shows its neighbour, and the neighbour changes', async () => {
+    const root = createSite();
+    write(root, '_posts/2025-03-02-inlagg-2.md', '---\nlayout: post\ntitle: Inlägg 2\ntags: Lagar\n---\nFöljs av {{ page.next.title }}.\n');
+    write(root, 'taggar/lagar.html', '---\ntag: Lagar\n---\n{% for post in site.tags[page.tag] %}{{ post.content }}{% endfor %}\n');
+    await buildAt(root, YEAR_2025);
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Tredje, omdöpt\n---\nIngress 3.\n');
+    await buildAt(root, YEAR_2025);
+    expect(readFileSync(path.join(root, '_site/taggar/lagar.html'), 'utf8')).toContain('Följs av Tredje, omdöpt.');
+  });
+
   it('re-renders pages that show the year when the year turns, and keeps them within it', async () => {
     const root = createSite();
     await buildAt(root, YEAR_2025);
