@@ -30,17 +30,18 @@ export function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
   const index = Math.floor(epochMs / WEEK_MS);
   let week = weeks.get(index);
   if (!week) {
-    week = findWeek(index, timeZone);
+    week = findWeek(index, timeZone, weeks);
     weeks.set(index, week);
   }
   return Math.floor(epochMs / 1000) < week.change ? week.before : week.after;
 }
 
-function findWeek(index: number, timeZone: string): Week {
+function findWeek(index: number, timeZone: string, weeks: Map<number, Week>): Week {
   let low = (index * WEEK_MS) / 1000;
   let high = ((index + 1) * WEEK_MS) / 1000;
-  const before = intlOffsetSeconds(low * 1000, timeZone);
-  const after = intlOffsetSeconds(high * 1000, timeZone);
+  // Neighbouring weeks share an end: a post a week brings one Intl call, not two.
+  const before = weeks.get(index - 1)?.after ?? intlOffsetSeconds(low * 1000, timeZone);
+  const after = weeks.get(index + 1)?.before ?? intlOffsetSeconds(high * 1000, timeZone);
   if (before === after) return { before, after, change: high };
   // The first second with the new offset.
   while (high - low > 1) {

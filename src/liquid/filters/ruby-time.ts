@@ -35,7 +35,7 @@ export function isRubyTimeLike(value: unknown): value is RubyTime {
   return value !== null && typeof value === 'object'
     && typeof (value as RubyTime).epochMs === 'number'
     && typeof (value as RubyTime).offsetSeconds === 'number'
-    && typeof (value as RubyTime).zoneName === 'string';
+    && 'zoneName' in value;
 }
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -68,7 +68,10 @@ export function timeInZone(epochMs: number, timeZone: string): RubyTime {
   return {
     epochMs,
     offsetSeconds: zoneOffsetSeconds(epochMs, timeZone),
-    zoneName: zoneAbbreviation(epochMs, timeZone),
+    // Only %Z and UTC times need the name, and finding it asks Intl: found when read.
+    get zoneName() {
+      return zoneAbbreviation(epochMs, timeZone);
+    },
   };
 }
 
@@ -147,14 +150,14 @@ export function formatOffset(offsetSeconds: number, colons = 0): string {
 /** Ruby's Time#to_s / #inspect (without fractions): "2022-06-16 12:30:00 +0200", or "… UTC". */
 export function formatRubyTime(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.zoneName === 'UTC' && t.offsetSeconds === 0 ? 'UTC' : formatOffset(t.offsetSeconds);
+  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? 'UTC' : formatOffset(t.offsetSeconds);
   return `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)} ${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)} ${zone}`;
 }
 
 /** Ruby's Time#xmlschema: "2022-06-16T12:30:00+02:00", "Z" for UTC Times. */
 export function formatXmlSchema(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.zoneName === 'UTC' && t.offsetSeconds === 0 ? 'Z' : formatOffset(t.offsetSeconds, 1);
+  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? 'Z' : formatOffset(t.offsetSeconds, 1);
   return `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)}T${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)}${zone}`;
 }
 
@@ -164,7 +167,7 @@ const RFC_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 /** Ruby's Time#rfc822 (= rfc2822): "Thu, 16 Jun 2022 12:30:00 +0200"; UTC Times say "-0000". */
 export function formatRfc822(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.zoneName === 'UTC' && t.offsetSeconds === 0 ? '-0000' : formatOffset(t.offsetSeconds);
+  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? '-0000' : formatOffset(t.offsetSeconds);
   return `${RFC_DAYS[w.weekday]}, ${pad(w.day, 2)} ${RFC_MONTHS[w.month - 1]} ${pad(w.year, 4)} `
     + `${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)} ${zone}`;
 }
