@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,39 @@ describe('the disk writer', () => {
     await writer.commit();
     expect(readFileSync(path.join(destination, 'a/b/index.html'), 'utf8')).toBe('ny');
     expect(existsSync(path.join(destination, 'old.html'))).toBe(false);
+    expect(readFileSync(path.join(destination, '.git/HEAD'), 'utf8')).toBe('ref');
+    expect(readdirSync(parent)).toEqual(['_site']);
+  });
+
+  it('updates a site in place when most of it is carried over, removing what the build no longer makes', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'tryck-writer-'));
+    dirs.push(parent);
+    const destination = path.join(parent, '_site');
+    const first = createDiskWriter({ destination, keepFiles: ['.git'] });
+    for (let i = 0; i < 30; i++) await first.write(`2022/06/${String(i).padStart(2, '0')}/inlagg.html`, `inlägg ${i}`);
+    await first.write('gammal/bort.html', 'tas bort');
+    await first.write('index.html', 'start');
+    await first.commit();
+    mkdirSync(path.join(destination, '.git'));
+    writeFileSync(path.join(destination, '.git/HEAD'), 'ref');
+    const kept = path.join(destination, '2022/06/07/inlagg.html');
+    const keptInode = statSync(kept).ino;
+
+    const next = createDiskWriter({ destination, keepFiles: ['.git'] });
+    for (let i = 0; i < 30; i++) {
+      const outputPath = `2022/06/${String(i).padStart(2, '0')}/inlagg.html`;
+      await next.carryOver!(outputPath, path.join(destination, outputPath));
+    }
+    await next.write('index.html', 'ny start');
+    await next.write('ny/sida.html', 'ny');
+    expect(readFileSync(path.join(destination, 'index.html'), 'utf8')).toBe('start');
+    await next.commit();
+
+    expect(statSync(kept).ino).toBe(keptInode);
+    expect(readFileSync(kept, 'utf8')).toBe('inlägg 7');
+    expect(readFileSync(path.join(destination, 'index.html'), 'utf8')).toBe('ny start');
+    expect(readFileSync(path.join(destination, 'ny/sida.html'), 'utf8')).toBe('ny');
+    expect(existsSync(path.join(destination, 'gammal'))).toBe(false);
     expect(readFileSync(path.join(destination, '.git/HEAD'), 'utf8')).toBe('ref');
     expect(readdirSync(parent)).toEqual(['_site']);
   });
