@@ -95,7 +95,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     render(markdown: string): string {
       // Each call gets its own VFile: plugins keep per-document state (id counters) in their
       // transformer run only, so renders never share mutable state.
-      source.text = prepareKramdownSource(markdown.replace(/\r\n?/g, '\n'), facts);
+      source.text = prepareKramdownSource(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown, facts);
       try {
         return String(processor.processSync(new VFile(source.text)));
       } finally {

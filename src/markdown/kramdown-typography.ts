@@ -49,6 +49,7 @@ const SYMBOLS: ReadonlyArray<readonly [string, TypographicSymbolName]> = [
   ['<<', 'laquo'],
   ['>>', 'raquo'],
 ];
+const SYMBOL_START = new Set(SYMBOLS.map(([text]) => text[0]));
 
 // `lquote1`/`rquote2`…: an opening/closing quote of the kind captured by group 1/2 (kramdown's
 // SQ_SUBSTS); the number 1 re-emits group 1 (the previous character) as text.
@@ -85,13 +86,16 @@ export function applyTypography(run: TextRun, options: TypographyOptions): strin
   let previousAvailable = false;
   let index = 0;
   while (index < value.length) {
-    const char = value[index];
-    if (!plain[index]) {
-      out += char;
-      index++;
-      previousAvailable = false;
+    if (!plain[index] || !mayStartRule(value[index])) {
+      // Copied as it is, up to the next plain character a rule may start at.
+      const start = index;
+      do index++;
+      while (index < value.length && (!plain[index] || !mayStartRule(value[index])));
+      out += value.slice(start, index);
+      previousAvailable = plain[index - 1] === true;
       continue;
     }
+    const char = value[index];
     const symbol = matchSymbol(value, plain, index);
     if (symbol) {
       out += options.symbols[symbol[1]] ?? DEFAULT_SYMBOLS[symbol[1]];
@@ -117,6 +121,10 @@ export function applyTypography(run: TextRun, options: TypographyOptions): strin
     previousAvailable = true;
   }
   return out;
+}
+
+function mayStartRule(char: string): boolean {
+  return char === '"' || char === "'" || SYMBOL_START.has(char);
 }
 
 function matchSymbol(value: string, plain: readonly boolean[], index: number): readonly [string, TypographicSymbolName] | undefined {

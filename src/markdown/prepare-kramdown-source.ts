@@ -38,6 +38,9 @@ const DEFINITION_LINE = /^( {0,3}):(?=[\t ])/;
 // ABBREV_DEFINITION_START.
 const ABBREVIATION_LINE = /^ {0,3}\*\[(.+?)\]:(.*)$/;
 const NEEDS_WORK = /\{:|^ {0,3}(?::[\t ]|\*\[)/m;
+// Every line the patterns above match starts with one of these (indentation, a fence, `:`, `*[`, `{:`);
+// a line starting with anything else, as text does, needs no closer look.
+const SYNTAX_START = new Set([' ', '\t', '`', '~', ':', '*', '{']);
 
 export function prepareKramdownSource(markdown: string, facts: KramdownSourceFacts = emptySourceFacts()): string {
   facts.definitionLines.clear();
@@ -48,6 +51,10 @@ export function prepareKramdownSource(markdown: string, facts: KramdownSourceFac
   let fence: string | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
+    if (!SYNTAX_START.has(line[0])) {
+      if (fence === null) abbreviationBefore = false;
+      continue;
+    }
     const fenceMatch = FENCE.exec(line);
     if (fence !== null) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && line.trim() === fenceMatch[1]) fence = null;

@@ -5,7 +5,7 @@
  * as it does in kramdown's update_raw_text.
  */
 import type { Root, Element, ElementContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 import { createGfmHeaderIdGenerator } from './gfm-header-id.ts';
 
 /** hast property remarkKramdownHeadings puts on Markdown headers, removed by rehypeKramdownToc. */
@@ -20,7 +20,7 @@ export function rehypeKramdownHeaderIds(options: HeaderIdOptions) {
   return (tree: Root): void => {
     if (!options.autoIds) return;
     const generate = createGfmHeaderIdGenerator(options.prefix);
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if (!(HEADER_MARKER in node.properties) || node.properties.id !== undefined) return;
       node.properties.id = generate(rawText(node.children));
     });

@@ -4,12 +4,12 @@
  */
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 export function rehypeKramdownHtmlAttributes() {
   return (tree: Root, file: VFile): void => {
     if (!String(file.value).includes('markdown')) return;
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if ('markdown' in node.properties) delete node.properties.markdown;
     });
   };

@@ -3,11 +3,11 @@
  * as `style="text-align: left"` rather than `align="left"`, and an empty cell holds a no-break space.
  */
 import type { Root, Element } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 export function rehypeKramdownTables() {
   return (tree: Root): void => {
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return;
       const align = node.properties.align;
       if (typeof align === 'string' && align !== '') {

@@ -11,14 +11,15 @@
  * them, though the TOC still links to `#`.
  */
 import type { Root, Element, ElementContent, Properties } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 import { TOC_MARKER } from './apply-kramdown-attributes.ts';
 import { HEADER_MARKER } from './rehype-kramdown-header-ids.ts';
 
 interface Entry {
   level: number;
   id: string;
-  children: ElementContent[];
+  /** The header; its content is copied only when there is a TOC to put it in. */
+  header: Element;
 }
 
 interface Section {
@@ -31,14 +32,14 @@ export function rehypeKramdownToc(options: { levels: readonly number[] }) {
   return (tree: Root): void => {
     const entries: Entry[] = [];
     let tocList: Element | null = null;
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if (HEADER_MARKER in node.properties) {
         delete node.properties[HEADER_MARKER];
         const id = node.properties.id;
         const level = Number(node.tagName.slice(1));
         const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
         if (typeof id === 'string' && options.levels.includes(level) && !classes.includes('no_toc')) {
-          entries.push({ level, id, children: structuredClone(node.children) });
+          entries.push({ level, id, header: node });
         }
         if (id === '') delete node.properties.id;
       } else if (TOC_MARKER in node.properties) {
@@ -65,7 +66,7 @@ function buildToc(list: Element, entries: Entry[]): void {
       type: 'element',
       tagName: 'a',
       properties: { href: `#${entry.id}`, id: `${tocId}-${entry.id}` },
-      children: unwrapLinks(entry.children),
+      children: entryContent(entry.header.children),
     };
     const sublist: Element = { type: 'element', tagName: type, properties: {}, children: [] };
     const item: Element = { type: 'element', tagName: 'li', properties: {}, children: [link, sublist] };
@@ -80,11 +81,18 @@ function closeSection(section: Section | undefined): void {
   if (section && section.sublist.children.length === 0) section.item.children.pop();
 }
 
-function unwrapLinks(children: ElementContent[]): ElementContent[] {
-  return children.flatMap((child) => {
-    if (child.type !== 'element') return [child];
-    if (child.tagName === 'a') return unwrapLinks(child.children);
+/** A copy of a header's content (the TOC shares no node with the header), links unwrapped. */
+function entryContent(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [{ ...child }];
+    if (child.tagName === 'a') return entryContent(child.children);
     if (child.tagName === 'sup' && Array.isArray(child.properties.className) && child.properties.className.includes('footnote-ref')) return [];
-    return [{ ...child, children: unwrapLinks(child.children) }];
+    return [{ ...child, properties: copyProperties(child.properties), children: entryContent(child.children) }];
   });
+}
+
+function copyProperties(properties: Properties): Properties {
+  const copy: Properties = {};
+  for (const [key, value] of Object.entries(properties)) copy[key] = Array.isArray(value) ? [...value] : value;
+  return copy;
 }

@@ -30,19 +30,19 @@ function markerText(node: Nodes, marker: string): string | null {
 }
 
 function collectDefinitions(parent: Parents, definitions: Map<string, KramdownAttributes>): void {
-  const kept: RootContent[] = [];
-  for (const child of parent.children as RootContent[]) {
+  const children = parent.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
     const text = markerText(child, ALD_MARKER);
     if (text === null) {
-      kept.push(child);
       if ('children' in child) collectDefinitions(child, definitions);
       continue;
     }
+    children.splice(index--, 1);
     const colon = text.indexOf(':');
     const name = text.slice(0, colon);
     parseAttributeList(text.slice(colon + 1), definitions.get(name) ?? definitions.set(name, emptyAttributes()).get(name));
   }
-  parent.children = kept as typeof parent.children;
 }
 
 function resolve(text: string, definitions: Map<string, KramdownAttributes>): KramdownAttributes {
@@ -57,12 +57,13 @@ function resolve(text: string, definitions: Map<string, KramdownAttributes>): Kr
 }
 
 function applyIals(parent: Parents, definitions: Map<string, KramdownAttributes>): void {
-  const kept: RootContent[] = [];
+  const children = parent.children as RootContent[];
   let pending: KramdownAttributes | null = null;
   // The block the previous IAL line was attached to, and the line that IAL ended on.
   let attachedTo: { node: RootContent; line: number } | null = null;
   let previous: RootContent | null = null;
-  for (const child of parent.children as RootContent[]) {
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
     const text = markerText(child, IAL_MARKER);
     if (text === null) {
       if (pending) {
@@ -70,11 +71,11 @@ function applyIals(parent: Parents, definitions: Map<string, KramdownAttributes>
         pending = null;
       }
       if ('children' in child) applyIals(child, definitions);
-      kept.push(child);
       previous = child;
       attachedTo = null;
       continue;
     }
+    children.splice(index--, 1);
     const attributes = resolve(text, definitions);
     const line = child.position?.start.line ?? 0;
     const endLine = child.position?.end.line ?? line;
@@ -88,5 +89,4 @@ function applyIals(parent: Parents, definitions: Map<string, KramdownAttributes>
       pending = pending ? mergeAttributes(pending, attributes) : attributes;
     }
   }
-  parent.children = kept as typeof parent.children;
 }

@@ -9,9 +9,9 @@
  * its last paragraph after a no-break space, or in a paragraph of its own when it does not end with
  * one). Unreferenced definitions are dropped, as kramdown does.
  */
-import type { Root, Parent, RootContent, FootnoteDefinition, FootnoteReference, PhrasingContent, Paragraph } from 'mdast';
+import type { Root, Parents, RootContent, FootnoteDefinition, FootnoteReference, PhrasingContent, Paragraph } from 'mdast';
 import type { ElementContent } from 'hast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 /** kramdown's default footnote_backlink, `&#8617;`. */
 const BACKLINK = '\u21a9';
@@ -24,37 +24,15 @@ interface Note {
 }
 
 export function remarkKramdownFootnotes() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    // Footnote references and definitions both start with `[^`.
+    if (!String(file.value).includes('[^')) return;
     const definitions = new Map<string, FootnoteDefinition>();
-    visit(tree, 'footnoteDefinition', (node: FootnoteDefinition, index, parent: Parent | undefined) => {
-      definitions.set(node.identifier, node);
-      if (parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-      return undefined;
-    });
+    takeDefinitions(tree, definitions);
     if (definitions.size === 0) return;
 
     const notes = new Map<string, Note>();
-    visit(tree, 'footnoteReference', (node: FootnoteReference, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined) return;
-      const definition = definitions.get(node.identifier);
-      const name = node.label ?? node.identifier;
-      if (!definition) {
-        parent.children.splice(index, 1, { type: 'text', value: `[^${name}]` } as PhrasingContent);
-        return;
-      }
-      let note = notes.get(node.identifier);
-      let id = `fnref:${name}`;
-      if (note) id += `:${++note.repeats}`;
-      else notes.set(node.identifier, (note = { name, definition, number: notes.size + 1, repeats: 0 }));
-      node.data = {
-        hName: 'sup',
-        hProperties: { id, role: 'doc-noteref' },
-        hChildren: [element('a', { href: `#fn:${name}`, className: ['footnote'], rel: ['footnote'] }, [{ type: 'text', value: String(note.number) }])],
-      };
-    });
+    numberReferences(tree, definitions, notes);
     if (notes.size === 0) return;
 
     const items = [...notes.values()].map((note) => footnoteItem(note));
@@ -64,6 +42,50 @@ export function remarkKramdownFootnotes() {
       children: [{ type: 'kramdownFootnoteList', data: { hName: 'ol' }, children: items }],
     } as unknown as RootContent);
   };
+}
+
+/** Removes every definition from the tree (those inside a definition go with it), keeping the last of each name. */
+function takeDefinitions(parent: Parents, definitions: Map<string, FootnoteDefinition>): void {
+  const children = parent.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    if (node.type === 'footnoteDefinition') {
+      definitions.set(node.identifier, node);
+      children.splice(index--, 1);
+    } else if ('children' in node) {
+      takeDefinitions(node, definitions);
+    }
+  }
+}
+
+/** Numbers references in document order; a reference to an undefined note becomes its text. */
+function numberReferences(parent: Parents, definitions: Map<string, FootnoteDefinition>, notes: Map<string, Note>): void {
+  const children = parent.children as RootContent[];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    if (node.type === 'footnoteReference') {
+      const replacement = numberReference(node, definitions, notes);
+      if (replacement) children[index] = replacement;
+    } else if ('children' in node) {
+      numberReferences(node, definitions, notes);
+    }
+  }
+}
+
+function numberReference(node: FootnoteReference, definitions: Map<string, FootnoteDefinition>, notes: Map<string, Note>): PhrasingContent | undefined {
+  const definition = definitions.get(node.identifier);
+  const name = node.label ?? node.identifier;
+  if (!definition) return { type: 'text', value: `[^${name}]` };
+  let note = notes.get(node.identifier);
+  let id = `fnref:${name}`;
+  if (note) id += `:${++note.repeats}`;
+  else notes.set(node.identifier, (note = { name, definition, number: notes.size + 1, repeats: 0 }));
+  node.data = {
+    hName: 'sup',
+    hProperties: { id, role: 'doc-noteref' },
+    hChildren: [element('a', { href: `#fn:${name}`, className: ['footnote'], rel: ['footnote'] }, [{ type: 'text', value: String(note.number) }])],
+  };
+  return undefined;
 }
 
 function footnoteItem(note: Note): unknown {

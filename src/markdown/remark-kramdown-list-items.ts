@@ -10,26 +10,34 @@
  * Every list is marked loose here, and transparent items get a marker that
  * rehypeKramdownListItems uses to unwrap their first paragraph.
  */
-import type { Root, List, ListItem, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root, List, ListItem, Parents, RootContent } from 'mdast';
 
 export const TRANSPARENT_MARKER = 'dataTryckTransparent';
 
 export function remarkKramdownListItems() {
   return (tree: Root): void => {
-    visit(tree, 'list', (list: List) => {
-      list.spread = true;
-      const transparent: boolean[] = [];
-      list.children.forEach((item, index) => {
-        item.spread = true;
-        const isLast = index === list.children.length - 1;
-        const result = isTransparent(item, list.children[index + 1], isLast) &&
-          (!isLast || list.children.length === 1 || list.children.slice(0, -1).some((earlier, i) => earlier.children[0]?.type !== 'paragraph' || transparent[i]));
-        transparent.push(result);
-        if (result) ((item.data ??= {}).hProperties ??= {})[TRANSPARENT_MARKER] = '';
-      });
-    });
+    walk(tree);
   };
+}
+
+function walk(parent: Parents): void {
+  for (const node of parent.children as RootContent[]) {
+    if (node.type === 'list') markItems(node);
+    if ('children' in node) walk(node);
+  }
+}
+
+function markItems(list: List): void {
+  list.spread = true;
+  const transparent: boolean[] = [];
+  list.children.forEach((item, index) => {
+    item.spread = true;
+    const isLast = index === list.children.length - 1;
+    const result = isTransparent(item, list.children[index + 1], isLast) &&
+      (!isLast || list.children.length === 1 || list.children.slice(0, -1).some((earlier, i) => earlier.children[0]?.type !== 'paragraph' || transparent[i]));
+    transparent.push(result);
+    if (result) ((item.data ??= {}).hProperties ??= {})[TRANSPARENT_MARKER] = '';
+  });
 }
 
 function isTransparent(item: ListItem, next: ListItem | undefined, isLast: boolean): boolean {

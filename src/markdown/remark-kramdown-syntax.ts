@@ -3,10 +3,11 @@
  * extensions: tables, `~~strikethrough~~` (double tildes only: STRIKETHROUGH_DELIM in
  * kramdown-parser-gfm) and footnotes (`[^name]`, shaped by remark-kramdown-footnotes.ts).
  * Deliberately not remark-gfm as a whole: kramdown has no autolink literals.
- * Block HTML follows kramdown's rules instead of CommonMark's (see micromark-kramdown-html.ts).
+ * Block HTML follows kramdown's rules instead of CommonMark's (see micromark-kramdown-html.ts);
+ * tables are only attempted where a delimiter row may follow (micromark-gfm-table-lookahead.ts).
  */
 import type { Processor } from 'unified';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableWithLookahead } from './micromark-gfm-table-lookahead.ts';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -15,12 +16,12 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { kramdownHtmlFlow, type SourceRef } from './micromark-kramdown-html.ts';
 
 export interface KramdownSyntaxOptions {
-  /** Holds the exact text each parse reads (block HTML needs to look ahead in it). */
+  /** Holds the exact text each parse reads (block HTML and tables look ahead in it). */
   source: SourceRef;
 }
 
 export function remarkKramdownSyntax(this: Processor, options: KramdownSyntaxOptions): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source));
+  (data.micromarkExtensions ??= []).push(gfmTableWithLookahead(options.source), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source));
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
 }

@@ -16,6 +16,8 @@ const SPAN_CONTENT = new Set(
 const VOID = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
 const LOOKAHEAD = 8;
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+// Every quote rule starts at a quote; every symbol (---, --, ..., <<, >>, `<< `, ` >>`) holds one of these.
+const TYPOGRAPHIC = /["']|--|\.\.\.|<<|>>/;
 
 export function remarkKramdownTypography(options: TypographyOptions) {
   return (tree: Root, file: VFile): void => {
@@ -34,6 +36,7 @@ function walk(node: Parents, source: string, blockEnd: number, options: Typograp
     }
     if (rawUntil !== null) continue;
     if (child.type === 'text') {
+      if (!mayChange(child.value)) continue;
       const start = child.position?.start.offset;
       const stop = child.position?.end.offset;
       if (start === undefined || stop === undefined) continue;
@@ -53,6 +56,11 @@ function walk(node: Parents, source: string, blockEnd: number, options: Typograp
     if (child.type === 'link' && isAutolink(child, source)) continue;
     if ('children' in child) walk(child, source, end, options);
   }
+}
+
+/** Whether `applyTypography` can change `value`: only quotes and the symbols' sequences are replaced. */
+function mayChange(value: string): boolean {
+  return TYPOGRAPHIC.test(value);
 }
 
 function isAutolink(node: Nodes, source: string): boolean {
