@@ -24,10 +24,11 @@ export interface RenderResult {
 export interface LiquidEngine {
   readonly liquid: Liquid;
   /** Parses once per (file, source); `lineOffset` maps template lines back to the file for errors. */
-  parse(source: string, file: string, lineOffset?: number): Template[];
+  /** Parses once per file and text; with `keep: false` the result is not kept (a post's body is rendered once). */
+  parse(source: string, file: string, lineOffset?: number, keep?: boolean): Template[];
   render(templates: Template[], scope: Record<string, unknown>): RenderResult;
   /** Parses and renders, with a cache keyed on the file name and its text. */
-  renderString(source: string, file: string, scope: Record<string, unknown>, lineOffset?: number): RenderResult;
+  renderString(source: string, file: string, scope: Record<string, unknown>, lineOffset?: number, keep?: boolean): RenderResult;
 }
 
 export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
@@ -74,13 +75,13 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
 
   const engine: LiquidEngine = {
     liquid,
-    parse(source, file, lineOffset = 0) {
+    parse(source, file, lineOffset = 0, keep = true) {
       const cached = parsed.get(file);
       if (cached && cached.source === source) return cached.templates;
       lineOffsets.set(file, lineOffset);
       try {
         const templates = liquid.parse(source, file);
-        parsed.set(file, { source, templates });
+        if (keep) parsed.set(file, { source, templates });
         return templates;
       } catch (error) {
         throw toBuildError(error, file, locate);
@@ -96,8 +97,8 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
         throw toBuildError(error, undefined, locate);
       }
     },
-    renderString(source, file, scope, lineOffset = 0) {
-      return engine.render(engine.parse(source, file, lineOffset), scope);
+    renderString(source, file, scope, lineOffset = 0, keep = true) {
+      return engine.render(engine.parse(source, file, lineOffset, keep), scope);
     },
   };
   return engine;

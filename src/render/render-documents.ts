@@ -58,7 +58,8 @@ export interface LiquidText {
 export function renderBodyLiquid(document: SourceDocument, payload: Payload, context: RenderContext): LiquidText {
   if (document.data.render_with_liquid === false || !hasLiquid(document.body)) return { text: document.body, includes: new Set() };
   const scope = documentScope(document, payload, context);
-  const result = context.engines.liquid.renderString(document.body, document.relativePath, scope, document.bodyLineOffset);
+  // A body is rendered once per build: its parse is not worth keeping (4000 posts' token lists).
+  const result = context.engines.liquid.renderString(document.body, document.relativePath, scope, document.bodyLineOffset, false);
   return { text: result.output, includes: result.includes };
 }
 
@@ -74,7 +75,7 @@ export function renderExcerptLiquid(document: SourceDocument, payload: Payload, 
   const text = extractExcerpt(document.body, separator);
   if (document.data.render_with_liquid === false || !hasLiquid(text)) return { text, includes: new Set() };
   const scope = documentScope(document, payload, context);
-  const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset);
+  const result = context.engines.liquid.renderString(text, `${document.relativePath}#excerpt`, scope, document.bodyLineOffset, false);
   return { text: result.output, includes: result.includes };
 }
 

@@ -23,20 +23,13 @@ export interface MarkdownWorkerPool {
   close(): Promise<void>;
 }
 
-/**
- * A worker needs little memory (one batch of posts and the processor), but V8 lets an idle-looking
- * heap grow for speed: at 4000 posts the two workers took some 130 MB. Capped, they collect sooner.
- * A post too large for the cap fails its worker; the caller then converts on the main thread.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
-
 /** The compiled bundle has its own worker file; from the sources, the worker registers tsx first. */
 function startWorker(options: Partial<MarkdownOptions>): Worker {
-  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'markdown-worker.mjs'), { workerData: options, resourceLimits: WORKER_LIMITS });
+  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'markdown-worker.mjs'), { workerData: options });
   const workerUrl = new URL('./markdown-worker.ts', import.meta.url).href;
   const tsxUrl = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits: WORKER_LIMITS });
+  return new Worker(bootstrap, { eval: true, workerData: options });
 }
 
 export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
