@@ -4,11 +4,12 @@
  * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
  * leaves the old site as it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { build, CACHE_DIR } from '../../src/build.ts';
+import { readFolder } from '../support/read-folder.ts';
 
 const dirs: string[] = [];
 const savedEpoch = process.env.SOURCE_DATE_EPOCH;
@@ -48,18 +49,7 @@ function createSite(): string {
   return root;
 }
 
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (relative: string): void => {
-    for (const name of readdirSync(path.join(dir, relative))) {
-      const child = relative ? `${relative}/${name}` : name;
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else files.set(child, readFileSync(path.join(dir, child), 'utf8'));
-    }
-  };
-  walk('');
-  return files;
-}
+const snapshot = (dir: string): Map<string, string> => readFolder(dir);
 
 const postPage = (day: number): string => `2025/03/0${day}/inlagg-${day}.html`;
 

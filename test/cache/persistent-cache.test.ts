@@ -2,12 +2,13 @@
  * The persistent cache can never serve a stale page, is ignored when damaged, and changes nothing
  * in the output: cold, warm, edited and uncached builds are byte-identical where their sources are.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, CACHE_DIR } from '../../src/build.ts';
+import { readFolder } from '../support/read-folder.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -31,19 +32,7 @@ function copyBlog(): string {
   return dir;
 }
 
-/** Every file of a folder with its bytes, for byte-for-byte comparison. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (relative: string): void => {
-    for (const name of readdirSync(path.join(dir, relative))) {
-      const child = relative ? `${relative}/${name}` : name;
-      if (statSync(path.join(dir, child)).isDirectory()) walk(child);
-      else files.set(child, readFileSync(path.join(dir, child)).toString('base64'));
-    }
-  };
-  walk('');
-  return files;
-}
+const snapshot = (dir: string): Map<string, string> => readFolder(dir, 'base64');
 
 const seedPage = '2022/06/16/upphandlingar-av-journalsystem.html';
 
