@@ -9,7 +9,7 @@ import type { SitePlan } from '../build.ts';
 import { applyLayouts, renderContent, renderExcerpt } from '../render/render-documents.ts';
 import { createPost } from '../sources/create-document.ts';
 import { resolveDefaults } from '../sources/front-matter-defaults.ts';
-import { parseFrontMatter } from '../sources/front-matter.ts';
+import { parseFrontMatter, type FrontMatterCache } from '../sources/front-matter.ts';
 
 export interface RerenderedPage {
   outputPath: string;
@@ -21,14 +21,18 @@ export interface RerenderedPage {
  * With `rehearse`, the last build's data is left as it was: a watcher rehearses once after each build
  * so the first real save finds the code paths compiled.
  */
-export function rerenderPost(plan: SitePlan, absolutePath: string, { rehearse = false } = {}): RerenderedPage | undefined {
+export function rerenderPost(
+  plan: SitePlan,
+  absolutePath: string,
+  { rehearse = false, frontMatterCache }: { rehearse?: boolean; frontMatterCache?: FrontMatterCache } = {},
+): RerenderedPage | undefined {
   const index = plan.rendered.findIndex((page) => page.document.absolutePath === absolutePath && page.document.kind !== 'page');
   if (index === -1) return undefined;
   const previous = plan.rendered[index];
   const old = previous.document;
   const { config } = plan;
   const text = readFileSync(absolutePath, 'utf8');
-  const parsed = parseFrontMatter(text, old.relativePath, config.timezone);
+  const parsed = parseFrontMatter(text, old.relativePath, config.timezone, frontMatterCache);
   const collectionDir = old.relativePath.slice(0, old.relativePath.lastIndexOf(old.kind === 'draft' ? '_drafts/' : '_posts/')).replace(/\/$/, '');
   const kind = old.kind === 'draft' ? 'draft' : 'post';
   const scope = kind === 'draft' ? 'drafts' : 'posts';
