@@ -104,9 +104,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       : async (page, config) => {
           writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles });
           queue ??= createWriteQueue(writer);
-          const { outputPath, relativePath } = page.document;
-          if (page.reuse !== undefined) await queue.carryOver(outputPath, page.reuse);
-          else await queue.write(outputPath, page.output, (file) => caches?.pages?.wrote(outputPath, relativePath, file));
+          const { document } = page;
+          if (page.reuse !== undefined) await queue.carryOver(document.outputPath, page.reuse);
+          else await queue.write(document.outputPath, page.output, (file) => caches?.pages?.wrote(document, file));
         },
   }).catch(async (error: unknown) => {
     await queue?.drain().catch(() => undefined);

@@ -136,8 +136,8 @@ export class DiskPageCache implements PageCache {
   }
 
   /** The file the build wrote for a page; a page without one is not reused next time. */
-  wrote(outputPath: string, relativePath: string, file: FileIdentity): void {
-    const record = this.fresh.get(`${outputPath}\u0000${relativePath}`);
+  wrote(document: SourceDocument, file: FileIdentity): void {
+    const record = this.fresh.get(recordKey(document));
     if (record) record.file = file;
   }
 

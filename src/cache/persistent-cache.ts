@@ -86,8 +86,7 @@ export class PersistentCache {
   }
 
   has(key: string): boolean {
-    const hash = PersistentCache.hash(key);
-    return this.used.has(hash) || this.previous.has(hash);
+    return this.hasHash(PersistentCache.hash(key));
   }
 
   set(key: string, value: string): void {

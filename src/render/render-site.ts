@@ -16,7 +16,7 @@ import { createPaginator } from './paginator.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
 import { RenderRecorder } from '../liquid/render-recorder.ts';
-import { applyLayouts, convertText, renderBodyLiquid, renderContent, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
+import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
 export async function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): Promise<RenderedDocument[]> {
@@ -89,13 +89,12 @@ export async function renderSiteWithContext(
   const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
   const postIncludes = sources.posts.map((post, i) => {
     const record = reused(post);
-    const liquidText = postLiquid[i];
-    if (record || !liquidText) {
-      defineCachedContent(postPayloads[i], 'content', record!.content, pageCache!);
-      defineCachedContent(postPayloads[i], 'excerpt', record!.excerpt!, pageCache!);
+    if (record) {
+      defineCachedContent(postPayloads[i], 'content', record.content, pageCache!);
+      defineCachedContent(postPayloads[i], 'excerpt', record.excerpt!, pageCache!);
       return new Set<string>();
     }
-    const { body, excerpt } = liquidText;
+    const { body, excerpt } = postLiquid[i]!;
     postPayloads[i].content = convertText(post, body.text, markdown);
     postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
     if (reuse) {
@@ -114,10 +113,9 @@ export async function renderSiteWithContext(
       defineCachedContent(pagePayloads[i], 'content', record.content, pageCache!);
       return new Set<string>();
     }
-    if (!reuse) return renderContent(page, pagePayloads[i], context);
     const { text, includes } = renderBodyLiquid(page, pagePayloads[i], context);
     pagePayloads[i].content = convertText(page, text, markdown);
-    contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
+    if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
     return includes;
   });
   // What each document's content (not its layouts) read beyond its own source, for the records.
@@ -213,8 +211,8 @@ function planReuse(config: SiteConfig, sources: SiteSources, pageCache: PageCach
     const reusable =
       record !== undefined &&
       (!record.corpus || listingsReusable) &&
-      (!record.groups?.length || groupListingsReusable) &&
-      pageCache.reusable(record, keyOf(document, record.corpus, record.groups ?? []), document) &&
+      (record.groups.length === 0 || groupListingsReusable) &&
+      pageCache.reusable(record, keyOf(document, record.corpus, record.groups), document) &&
       (document.kind !== 'post' || record.excerpt !== undefined);
     if (reusable) reused.set(document, record);
     else recorders.set(document, new RenderRecorder());

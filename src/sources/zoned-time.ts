@@ -22,29 +22,9 @@ export interface ZonedParts extends WallTime {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** Throws a RangeError for a zone name Intl does not know. */
 export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  new Intl.DateTimeFormat('en-US', { timeZone });
 }
 
 /** The wall-clock fields and UTC offset of an instant, as seen in `timeZone`. */
