@@ -72,3 +72,11 @@ export function formatError(error: unknown): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Not a mistake in the site: a render stopped because something it read is not ready yet (another
+ * post's content still being converted). Whoever started the render tries again later.
+ */
+export class RenderInterrupted extends Error {
+  override name = 'RenderInterrupted';
+}

@@ -4,7 +4,7 @@
  * cached by file; rendering is synchronous and reports which includes it used.
  */
 import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
-import { BuildError } from '../errors.ts';
+import { BuildError, RenderInterrupted } from '../errors.ts';
 import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
 
@@ -130,7 +130,7 @@ interface Located {
  * liquidjs wraps an error once per template it passes through (page → include → include).
  * The innermost location is where the mistake is; the outer ones say how we got there.
  */
-function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOffsets, displayPaths }: Locator): BuildError {
+function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOffsets, displayPaths }: Locator): BuildError | RenderInterrupted {
   const chain: Located[] = [];
   let current: unknown = error;
   let root: unknown = error;
@@ -148,6 +148,7 @@ function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOf
       break;
     }
   }
+  if (root instanceof RenderInterrupted) return root;
   const innermost = chain.at(-1) ?? { file: fallbackFile };
   const via = chain
     .slice(0, -1)

@@ -61,6 +61,21 @@ export class RenderRecorder {
   }
 
   /** True once anything that makes the output depend on more than its inputs' contents was seen. */
+  /** The recorder's state now, and a way back to it, for a render that is abandoned and done again. */
+  checkpoint(): () => void {
+    const { corpus, neighbours, volatile } = this;
+    const facts = this.timeFacts.length;
+    const groups = [...this.groups];
+    return () => {
+      this.corpus = corpus;
+      this.neighbours = neighbours;
+      this.volatile = volatile;
+      this.timeFacts.length = facts;
+      this.groups.clear();
+      for (const group of groups) this.groups.add(group);
+    };
+  }
+
   get timeDependent(): boolean {
     return this.volatile !== undefined || this.timeFacts.length > 0;
   }

@@ -3,19 +3,20 @@
  * Markdown at once (in worker threads when there is enough of it), then layouts; pages after posts,
  * since pages may list the posts' content and excerpts.
  */
-import { availableParallelism } from 'node:os';
 import type { SiteConfig } from '../config/site-config.ts';
 import { createLiquidEngine } from '../liquid/create-liquid-engine.ts';
 import { registerJekyllExtensions } from '../liquid/register-jekyll-extensions.ts';
-import { BuildMarkdownCache, markdownCacheKey, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
-import { createMarkdownProcessor, markdownOptionsFromConfig, type MarkdownOptions } from '../markdown/create-markdown-processor.ts';
+import { BuildMarkdownCache, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
-import { createMarkdownWorkerPool, PARALLEL_THRESHOLD } from '../workers/markdown-worker-pool.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
 import { RenderRecorder } from '../liquid/render-recorder.ts';
+import { RenderInterrupted } from '../errors.ts';
+import { MarkdownConveyor } from './markdown-conveyor.ts';
+import { PendingContent } from './pending-content.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
@@ -70,100 +71,168 @@ export async function renderSiteWithContext(
   const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
 
   // Liquid for every post first (the body before the excerpt, so a Liquid error is reported against
-  // the file itself), then all their Markdown at once — across cores when there is enough of it —
-  // then the rest of the site, which may list the posts' content and excerpts. Posts the page cache
+  // the file itself), each post's Markdown handed to the workers as soon as its Liquid is done. Then
+  // each post's layouts as soon as its own Markdown is back, while the workers go on with later
+  // posts; a layout that reads a post not converted yet is done again at the end (PendingContent).
+  // Then the rest of the site, which may list the posts' content and excerpts. Posts the page cache
   // carries over skip all of it: their content is read from the cache if a listing asks for it.
-  const postLiquid = sources.posts.map((post, i) =>
-    reused(post)
-      ? undefined
-      : { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) },
-  );
-  let markdownTexts = sources.posts.flatMap((post, i) => {
-    const liquidText = postLiquid[i];
-    if (!post.isMarkdown || !liquidText) return [];
-    return [liquidText.body.text, ...(liquidText.excerpt.given === undefined ? [liquidText.excerpt.text] : [])];
-  });
-  await convertAhead(markdownTexts, markdownOptions, cacheScope, markdownCache, parallel);
-  markdownTexts = [];
-  const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
-  const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
-  const postIncludes = sources.posts.map((post, i) => {
-    const record = reused(post);
-    if (record) {
-      defineCachedContent(postPayloads[i], 'content', record.content, pageCache!);
-      defineCachedContent(postPayloads[i], 'excerpt', record.excerpt!, pageCache!);
-      return new Set<string>();
-    }
-    const { body, excerpt } = postLiquid[i]!;
-    postPayloads[i].content = convertText(post, body.text, markdown);
-    postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
-    if (reuse) {
-      contents.set(post, {
-        content: contentRef(post, body.text, String(postPayloads[i].content)),
-        excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)),
-      });
-    }
-    // The Liquid output is converted now: let it go, a large site holds megabytes of it.
-    postLiquid[i] = undefined;
-    return new Set([...body.includes, ...excerpt.includes]);
-  });
-  const pageIncludes = sources.pages.map((page, i) => {
-    const record = reused(page);
-    if (record) {
-      defineCachedContent(pagePayloads[i], 'content', record.content, pageCache!);
-      return new Set<string>();
-    }
-    const { text, includes } = renderBodyLiquid(page, pagePayloads[i], context);
-    pagePayloads[i].content = convertText(page, text, markdown);
-    if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
-    return includes;
-  });
-  // What each document's content (not its layouts) read beyond its own source, for the records.
-  const contentReads = new Map<SourceDocument, { time: boolean; others: boolean }>();
-  for (const [document, recorder] of reuse?.recorders ?? []) contentReads.set(document, { time: recorder.timeDependent, others: recorder.readsOthers });
+  const conveyor = new MarkdownConveyor(markdownOptions, cacheScope, markdownCache, parallel);
+  try {
+    const postLiquid = sources.posts.map((post, i) => {
+      if (reused(post)) return undefined;
+      const liquidText = { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) };
+      if (post.isMarkdown) {
+        conveyor.offer(liquidText.body.text);
+        if (liquidText.excerpt.given === undefined) conveyor.offer(liquidText.excerpt.text);
+      }
+      return liquidText;
+    });
+    conveyor.flush();
+    // What each document's content (not its layouts) read beyond its own source, for the records.
+    const contentReads = new Map<SourceDocument, { time: boolean; others: boolean }>();
+    const noteContentReads = (document: SourceDocument): void => {
+      const recorder = reuse?.recorders.get(document);
+      if (recorder) contentReads.set(document, { time: recorder.timeDependent, others: recorder.readsOthers });
+    };
+    for (const post of sources.posts) noteContentReads(post);
 
-  const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
-    const record = reused(document);
-    if (record) return { document, payload, ...pageCache!.reuse(document, record), dependencies: { includes, layouts: [] } };
-    const laid = applyLayouts(document, payload, context);
-    for (const include of laid.includes) includes.add(include);
-    const recorder = reuse?.recorders.get(document);
-    const content = contents.get(document);
-    if (reuse && recorder && content) {
-      const reusable = recorder.volatile === undefined;
-      pageCache!.rendered(
-        document,
-        reusable
-          ? {
-              key: reuse.keyOf(document, recorder.corpus, [...recorder.groups]),
-              corpus: recorder.corpus,
-              groups: [...recorder.groups],
-              timeFacts: recorder.timeFacts,
-              contentTimeDependent: contentReads.get(document)?.time ?? true,
-              contentReadsOthers: contentReads.get(document)?.others ?? true,
-              ...content,
-            }
-          : undefined,
-        laid.output,
-      );
+    const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
+    const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
+    const pending = new PendingContent();
+    sources.posts.forEach((post, i) => {
+      const record = reused(post);
+      if (record) {
+        defineCachedContent(postPayloads[i], 'content', record.content, pageCache!);
+        defineCachedContent(postPayloads[i], 'excerpt', record.excerpt!, pageCache!);
+      } else {
+        pending.hold(postPayloads[i], 'content');
+        pending.hold(postPayloads[i], 'excerpt');
+      }
+    });
+    // A layout sees every page's content converted too, so one that reads a page's waits for that.
+    for (const payload of pagePayloads) pending.hold(payload, 'content');
+    const convertPost = (i: number): Set<string> => {
+      const post = sources.posts[i];
+      if (reused(post)) return new Set<string>();
+      const { body, excerpt } = postLiquid[i]!;
+      postPayloads[i].content = convertText(post, body.text, markdown);
+      postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
+      if (reuse) {
+        contents.set(post, {
+          content: contentRef(post, body.text, String(postPayloads[i].content)),
+          excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)),
+        });
+      }
+      // The Liquid output is converted now: let it go, a large site holds megabytes of it.
+      postLiquid[i] = undefined;
+      return new Set([...body.includes, ...excerpt.includes]);
+    };
+    const textsOf = (i: number): string[] => {
+      const liquidText = postLiquid[i];
+      return liquidText ? [liquidText.body.text, liquidText.excerpt.text] : [];
+    };
+
+    const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
+      const record = reused(document);
+      if (record) return { document, payload, ...pageCache!.reuse(document, record), dependencies: { includes, layouts: [] } };
+      const recorder = reuse?.recorders.get(document);
+      const restore = recorder?.checkpoint();
+      const pendingReads = pending.readCount;
+      let laid: ReturnType<typeof applyLayouts>;
+      try {
+        laid = applyLayouts(document, payload, context);
+      } catch (error) {
+        restore?.();
+        throw error;
+      }
+      if (pending.readCount !== pendingReads) {
+        // Something caught the interruption and went on: the output may lack what it read.
+        restore?.();
+        throw new RenderInterrupted(`${document.relativePath} read content not converted yet.`);
+      }
+      for (const include of laid.includes) includes.add(include);
+      const content = contents.get(document);
+      if (reuse && recorder && content) {
+        const reusable = recorder.volatile === undefined;
+        pageCache!.rendered(
+          document,
+          reusable
+            ? {
+                key: reuse.keyOf(document, recorder.corpus, [...recorder.groups]),
+                corpus: recorder.corpus,
+                groups: [...recorder.groups],
+                timeFacts: recorder.timeFacts,
+                contentTimeDependent: contentReads.get(document)?.time ?? true,
+                contentReadsOthers: contentReads.get(document)?.others ?? true,
+                ...content,
+              }
+            : undefined,
+          laid.output,
+        );
+      }
+      return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
+    };
+    const rendered: RenderedDocument[] = [];
+    const deliver = async (page: RenderedDocument): Promise<void> => {
+      if (onPage) {
+        await onPage(page);
+        page.output = '';
+      }
+    };
+
+    const postIncludes: Set<string>[] = [];
+    const interrupted: number[] = [];
+    const breather = new Breather();
+    for (let i = 0; i < sources.posts.length; i++) {
+      for (const text of textsOf(i)) await conveyor.ready(text);
+      postIncludes[i] = convertPost(i);
+      // Once most layouts have needed others' content, stop trying them early: they wait for all.
+      const speculate = interrupted.length < 16 || interrupted.length * 2 < i;
+      if (!speculate) {
+        interrupted.push(i);
+        continue;
+      }
+      try {
+        rendered[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
+      } catch (error) {
+        if (!(error instanceof RenderInterrupted)) throw error;
+        interrupted.push(i);
+        continue;
+      }
+      await deliver(rendered[i]);
+      // Let the workers' results in, so they are handed more work while layouts are rendered here.
+      await breather.breathe();
     }
-    return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
-  };
-  const rendered: RenderedDocument[] = [];
-  const documents = [
-    ...sources.posts.map((post, i) => [post, postPayloads[i], postIncludes[i]] as const),
-    ...sources.pages.map((page, i) => [page, pagePayloads[i], pageIncludes[i]] as const),
-  ];
-  for (const [document, payload, includes] of documents) {
-    const page = finish(document, payload, includes);
-    if (onPage) {
-      await onPage(page);
-      page.output = '';
+    // Pages' content, each page's Liquid seeing the pages before it converted and those after not
+    // yet, as before any layout; then the layouts that waited, then the pages' layouts.
+    sources.pages.forEach((page, i) => (pagePayloads[i].content = page.body));
+    const pageIncludes = sources.pages.map((page, i) => {
+      const record = reused(page);
+      if (record) {
+        defineCachedContent(pagePayloads[i], 'content', record.content, pageCache!);
+        return new Set<string>();
+      }
+      const { text, includes } = renderBodyLiquid(page, pagePayloads[i], context);
+      noteContentReads(page);
+      pagePayloads[i].content = convertText(page, text, markdown);
+      if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
+      return includes;
+    });
+    for (const i of interrupted) {
+      rendered[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
+      await deliver(rendered[i]);
     }
-    rendered.push(page);
+    for (let i = 0; i < sources.pages.length; i++) {
+      const finished = finish(sources.pages[i], pagePayloads[i], pageIncludes[i]);
+      await deliver(finished);
+      rendered.push(finished);
+    }
+    return { rendered, context };
+  } finally {
+    await conveyor.close();
   }
-  return { rendered, context };
 }
+
 
 /** What separates Markdown cache entries of different kramdown settings. */
 export function markdownCacheScope(config: SiteConfig): string {
@@ -233,24 +302,6 @@ function defineCachedContent(payload: Payload, key: 'content' | 'excerpt', ref: 
   });
 }
 
-/**
- * Converts the texts the cache does not have yet into it, in worker threads when there are enough
- * of them to repay starting the workers. Results equal the main thread's: conversion is pure.
- */
-async function convertAhead(texts: string[], options: Partial<MarkdownOptions>, scope: string, cache: MarkdownCache, parallel: boolean): Promise<void> {
-  const missing = [...new Set(texts)].filter((text) => !cache.has(markdownCacheKey(scope, text)));
-  if (!parallel || missing.length < PARALLEL_THRESHOLD || availableParallelism() < 2) return;
-  const pool = createMarkdownWorkerPool(options);
-  try {
-    await pool.convertAll(missing, (i, html) => cache.set(markdownCacheKey(scope, missing[i]), html));
-  } catch {
-    // A worker failed (out of memory on a huge post, or a conversion error): whatever is not in the
-    // cache is converted on the main thread, which reports an error against its file.
-  } finally {
-    await pool.close();
-  }
-}
-
 /** `page.next` is the newer post, `page.previous` the older one. */
 function linkNeighbours(posts: Payload[]): void {
   posts.forEach((post, i) => {
@@ -259,3 +310,14 @@ function linkNeighbours(posts: Payload[]): void {
   });
 }
 
+
+/** Yields to the event loop every few milliseconds of work, so messages from the workers are taken in. */
+class Breather {
+  private last = performance.now();
+
+  async breathe(): Promise<void> {
+    if (performance.now() - this.last < 4) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    this.last = performance.now();
+  }
+}

@@ -1,7 +1,8 @@
 /**
- * Markdown conversion across all cores. The texts are cut into small batches handed to whichever
- * worker is free, so a slow post does not hold up the rest; each result is handed over, with its
- * index, as its batch returns.
+ * Markdown conversion across all cores. Texts are queued as the build produces them and cut into
+ * small batches handed to whichever worker has room, so the workers start on the first posts while
+ * the main thread is still rendering the Liquid of later ones, and a slow post does not hold up the
+ * rest. Each text's promise settles as its batch returns.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,14 +14,24 @@ import type { ConvertRequest, ConvertResponse } from './markdown-worker.ts';
 /** Below this many texts, starting workers (about half a second) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 150;
 const BATCH = 16;
+/**
+ * Batches a worker may hold at once. More than one, so a worker never waits for the main thread,
+ * which hands out work only between its own steps; few, so the last batches go to whoever is free.
+ */
+const BATCHES_AHEAD = 3;
 
 export interface MarkdownWorkerPool {
-  /**
-   * Converts every text, handing each result to `onConverted` as its batch comes back (so no list of
-   * results is held, and a failure keeps what was done). Rejects on the first failure.
-   */
-  convertAll(texts: string[], onConverted: (index: number, html: string) => void): Promise<void>;
+  /** Queues a text; the promise gives its HTML, or rejects if a worker fails (then every later one does). */
+  convert(text: string): Promise<string>;
+  /** Sends what is queued even when it does not fill a batch: no more texts are coming for now. */
+  flush(): void;
   close(): Promise<void>;
+}
+
+interface Job {
+  text: string;
+  resolve(html: string): void;
+  reject(error: Error): void;
 }
 
 /** The compiled bundle has its own worker file; from the sources, the worker registers tsx first. */
@@ -33,49 +44,68 @@ function startWorker(options: Partial<MarkdownOptions>): Worker {
 }
 
 export function createMarkdownWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): MarkdownWorkerPool {
-  const workers = Array.from({ length: Math.max(1, size) }, () => startWorker(options));
+  const queue: Job[] = [];
+  let head = 0;
+  let flushed = false;
+  let failure: Error | undefined;
+  let nextId = 0;
+  const batches = new Map<number, Job[]>();
+  const load = new Map<Worker, number>();
+
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const jobs of batches.values()) for (const job of jobs) job.reject(failure);
+    batches.clear();
+    for (const job of queue.slice(head)) job.reject(failure);
+    queue.length = head = 0;
+  };
+
+  const dispatch = (): void => {
+    for (const [worker, held] of load) {
+      let holding = held;
+      while (holding < BATCHES_AHEAD && (queue.length - head >= BATCH || (flushed && head < queue.length))) {
+        const jobs = queue.slice(head, head + BATCH);
+        head += jobs.length;
+        const id = nextId++;
+        batches.set(id, jobs);
+        worker.postMessage({ id, texts: jobs.map((job) => job.text) } satisfies ConvertRequest);
+        holding += 1;
+      }
+      load.set(worker, holding);
+    }
+    if (head === queue.length) queue.length = head = 0;
+  };
+
+  for (let i = 0; i < Math.max(1, size); i++) {
+    const worker = startWorker(options);
+    load.set(worker, 0);
+    worker.on('message', (response: ConvertResponse) => {
+      const jobs = batches.get(response.id);
+      batches.delete(response.id);
+      load.set(worker, load.get(worker)! - 1);
+      if ('error' in response) return fail(new Error(response.error));
+      jobs?.forEach((job, j) => job.resolve(response.htmls[j]));
+      dispatch();
+    });
+    worker.on('error', fail);
+  }
 
   return {
-    convertAll(texts, onConverted) {
-      return new Promise((resolve, reject) => {
-        let next = 0;
-        let pending = 0;
-        let failed = false;
-        const feed = (worker: Worker): void => {
-          if (failed) return;
-          if (next >= texts.length) {
-            if (pending === 0) resolve();
-            return;
-          }
-          const start = next;
-          next = Math.min(texts.length, next + BATCH);
-          pending += 1;
-          worker.postMessage({ id: start, texts: texts.slice(start, next) } satisfies ConvertRequest);
-        };
-        for (const worker of workers) {
-          worker.removeAllListeners('message');
-          worker.removeAllListeners('error');
-          worker.on('message', (response: ConvertResponse) => {
-            pending -= 1;
-            if ('error' in response) {
-              failed = true;
-              reject(new Error(response.error));
-              return;
-            }
-            response.htmls.forEach((html, i) => onConverted(response.id + i, html));
-            feed(worker);
-          });
-          worker.on('error', (error) => {
-            failed = true;
-            reject(error);
-          });
-          feed(worker);
-        }
-        if (texts.length === 0) resolve();
+    convert(text) {
+      if (failure) return Promise.reject(failure);
+      return new Promise<string>((resolve, reject) => {
+        queue.push({ text, resolve, reject });
+        flushed = false;
+        if (queue.length - head >= BATCH) dispatch();
       });
     },
+    flush() {
+      flushed = true;
+      dispatch();
+    },
     async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      fail(new Error('The Markdown workers were closed.'));
+      await Promise.all([...load.keys()].map((worker) => worker.terminate()));
     },
   };
 }
