@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const ENTRIES = { cli: 'src/cli/main.ts', 'markdown-worker': 'src/workers/markdown-worker.ts' };
+const ENTRIES = { cli: 'src/cli/main.ts', 'build-worker': 'src/workers/build-worker.ts' };
 
 export async function ensureBundle(root) {
   const dist = path.join(root, 'dist');
@@ -35,7 +35,7 @@ export async function ensureBundle(root) {
       });
       if (!existsSync(dist)) mkdirSafe(dist);
       // The worker first and the CLI last: the CLI's mtime is what marks the bundle current.
-      for (const name of ['markdown-worker.mjs', 'markdown-worker.mjs.map', 'cli.mjs.map', 'cli.mjs']) {
+      for (const name of ['build-worker.mjs', 'build-worker.mjs.map', 'cli.mjs.map', 'cli.mjs']) {
         renameSync(path.join(staging, name), path.join(dist, name));
       }
     } finally {

@@ -20,6 +20,9 @@ import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
+import { parseFrontMatterAhead } from './sources/parse-front-matter-ahead.ts';
+import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
+import { SharedWorkerPool } from './workers/worker-pool.ts';
 
 export { CACHE_DIR } from './cache/open-build-caches.ts';
 export { renderSite } from './render/render-site.ts';
@@ -138,22 +141,31 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
   options.onProgress?.('reading the site');
-  const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache });
-  paginatePages(config, sources);
-  createTagPages(config, sources);
-  warnings.push(...sources.warnings);
+  // One pool of workers for the build: front matter YAML first, then Markdown.
+  const workers = options.workers !== false && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptionsFromConfig(config.kramdown)) : undefined;
+  try {
+    const frontMatterCache = options.frontMatterCache ?? (workers ? new Map<string, string>() : undefined);
+    const texts = workers && frontMatterCache ? await parseFrontMatterAhead(config, frontMatterCache, workers) : undefined;
+    const sources = readSources(config, { now, frontMatterCache, texts });
+    paginatePages(config, sources);
+    createTagPages(config, sources);
+    warnings.push(...sources.warnings);
 
-  options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
-  const onPage = options.onPage;
-  const { rendered, context } = await renderSiteWithContext(config, sources, now, {
-    markdownCache: options.markdownCache,
-    parallel: options.workers !== false,
-    onPage: onPage && ((page) => onPage(page, config)),
-    pageCache: options.openPageCache?.(config, now),
-  });
+    options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
+    const onPage = options.onPage;
+    const { rendered, context } = await renderSiteWithContext(config, sources, now, {
+      markdownCache: options.markdownCache,
+      parallel: options.workers !== false,
+      workers,
+      onPage: onPage && ((page) => onPage(page, config)),
+      pageCache: options.openPageCache?.(config, now),
+    });
   const generated = generateFiles(config, sources, rendered, now);
-  warnOnConflicts(rendered, generated, sources, warnings);
-  return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
+    warnOnConflicts(rendered, generated, sources, warnings);
+    return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
+  } finally {
+    await workers?.close();
+  }
 }
 
 export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {

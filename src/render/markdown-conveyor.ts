@@ -1,46 +1,38 @@
 /**
  * Carries a build's Markdown to the worker threads as its Liquid is rendered, and the HTML back
- * into the Markdown cache. The workers start only once there is enough new Markdown to repay their
- * start; below that, or on one core, every text is converted on the main thread when it is needed.
- * Conversion is pure, so where a text was converted never shows in the output.
+ * into the Markdown cache. The workers are started for it only once there is enough new Markdown to
+ * repay their start; below that, or without workers, every text is converted on the main thread
+ * when it is needed. Conversion is pure, so where a text was converted never shows in the output.
  */
-import { availableParallelism } from 'node:os';
 import { markdownCacheKey, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
-import type { MarkdownOptions } from '../markdown/create-markdown-processor.ts';
-import { createMarkdownWorkerPool, PARALLEL_THRESHOLD, type MarkdownWorkerPool } from '../workers/markdown-worker-pool.ts';
+import { PARALLEL_THRESHOLD, type SharedWorkerPool } from '../workers/worker-pool.ts';
 
 export class MarkdownConveyor {
-  private pool: MarkdownWorkerPool | undefined;
   /** Texts seen before the workers started: they go when enough have gathered. */
-  private gathered = new Set<string>();
+  private readonly gathered = new Set<string>();
   /** By text: the same string objects come back, so their hashes are computed once. */
   private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly enabled: boolean;
 
   constructor(
-    private readonly options: Partial<MarkdownOptions>,
     private readonly scope: string,
     private readonly cache: MarkdownCache,
-    parallel: boolean,
-  ) {
-    this.enabled = parallel && availableParallelism() >= 2;
-  }
+    private readonly workers: SharedWorkerPool | undefined,
+  ) {}
 
   /** Offers a text for conversion ahead of need; the cache's texts and repeats are skipped. */
   offer(text: string): void {
-    if (!this.enabled) return;
+    if (!this.workers) return;
     if (this.inFlight.has(text) || this.gathered.has(text) || this.cache.has(markdownCacheKey(this.scope, text))) return;
-    if (this.pool) return this.send(text);
+    if (this.workers.started) return this.send(text);
     this.gathered.add(text);
     if (this.gathered.size < PARALLEL_THRESHOLD) return;
-    this.pool = createMarkdownWorkerPool(this.options);
     for (const gathered of this.gathered) this.send(gathered);
     this.gathered.clear();
   }
 
   /** No more texts for now: the workers take what is queued, however little. */
   flush(): void {
-    this.pool?.flush();
+    if (this.workers?.started) this.workers.use().flush();
   }
 
   /**
@@ -49,25 +41,22 @@ export class MarkdownConveyor {
    * is reported against its own file.
    */
   ready(text: string): Promise<void> | undefined {
-    return this.pool && this.inFlight.get(text);
-  }
-
-  async close(): Promise<void> {
-    this.gathered.clear();
-    await this.pool?.close();
+    return this.inFlight.get(text);
   }
 
   private send(text: string): void {
-    const done = this.pool!.convert(text).then(
-      (html) => {
-        this.cache.set(markdownCacheKey(this.scope, text), html);
-        this.inFlight.delete(text);
-      },
-      () => {
-        // A worker failed (out of memory on a huge post, or a conversion error): the main thread converts.
-        this.inFlight.delete(text);
-      },
-    );
+    const done = this.workers!.use()
+      .convert(text)
+      .then(
+        (html) => {
+          this.cache.set(markdownCacheKey(this.scope, text), html);
+          this.inFlight.delete(text);
+        },
+        () => {
+          // A worker failed (out of memory on a huge post, or a conversion error): the main thread converts.
+          this.inFlight.delete(text);
+        },
+      );
     this.inFlight.set(text, done);
   }
 }

@@ -16,6 +16,7 @@ import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
 import { RenderRecorder } from '../liquid/render-recorder.ts';
 import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
+import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
@@ -29,6 +30,8 @@ export interface RenderSiteOptions {
   markdownCache?: MarkdownCache;
   /** Convert Markdown in worker threads when there is enough of it (default true). */
   parallel?: boolean;
+  /** The build's workers, when it has started them already (default: started here if needed). */
+  workers?: SharedWorkerPool;
   /** Receives each page when it is finished; its output is then dropped from the result. */
   onPage?: (page: RenderedDocument) => Promise<void>;
   /** Carries over pages whose inputs have not changed since the last build (default: none). */
@@ -40,7 +43,7 @@ export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  { markdownCache = new BuildMarkdownCache(), parallel = true, onPage, pageCache }: RenderSiteOptions = {},
+  { markdownCache = new BuildMarkdownCache(), parallel = true, workers, onPage, pageCache }: RenderSiteOptions = {},
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
@@ -76,7 +79,8 @@ export async function renderSiteWithContext(
   // posts; a layout that reads a post not converted yet is done again at the end (PendingContent).
   // Then the rest of the site, which may list the posts' content and excerpts. Posts the page cache
   // carries over skip all of it: their content is read from the cache if a listing asks for it.
-  const conveyor = new MarkdownConveyor(markdownOptions, cacheScope, markdownCache, parallel);
+  const ownWorkers = parallel && !workers && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptions) : undefined;
+  const conveyor = new MarkdownConveyor(cacheScope, markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
   try {
     const postLiquid = sources.posts.map((post, i) => {
       if (reused(post)) return undefined;
@@ -229,7 +233,7 @@ export async function renderSiteWithContext(
     }
     return { rendered, context };
   } finally {
-    await conveyor.close();
+    await ownWorkers?.close();
   }
 }
 

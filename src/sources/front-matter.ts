@@ -106,7 +106,29 @@ function yamlHint(line: string | undefined): string | undefined {
 /** Where parsed front matter can be kept between builds: parsing YAML is the slow part of reading a site. */
 export interface FrontMatterCache {
   get(key: string): string | undefined;
+  /** Whether `get` would hit. */
+  has(key: string): boolean;
   set(key: string, value: string): void;
+}
+
+/** The key parsed front matter is kept under: its YAML, read in the site's zone. */
+export function frontMatterCacheKey(timeZone: string, yaml: string): string {
+  return `${timeZone}\u0000${yaml}`;
+}
+
+/**
+ * The YAML between a file's `---` fences, as gray-matter hands it to parseFrontMatter's engine, or
+ * undefined for a file without front matter (or with a language name after its fence, which only
+ * gray-matter itself handles). Lets the YAML be parsed ahead, elsewhere, under the same cache key.
+ */
+export function frontMatterYaml(text: string): string | undefined {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!hasFrontMatter(source)) return undefined;
+  const rest = source.slice(3);
+  const firstLine = rest.slice(0, rest.indexOf('\n'));
+  if (firstLine.trim() !== '') return undefined;
+  const close = rest.indexOf('\n---');
+  return close === -1 ? rest : rest.slice(0, close);
 }
 
 export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache): ParsedFile {
@@ -118,7 +140,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const parsed = matter(source, {
     engines: {
       yaml: (yaml: string) => {
-        const key = `${timeZone}\u0000${yaml}`;
+        const key = frontMatterCacheKey(timeZone, yaml);
         const cached = cache?.get(key);
         if (cached !== undefined) {
           data = reviveFrontMatter(cached, timeZone);

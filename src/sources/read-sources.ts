@@ -18,6 +18,8 @@ export interface ReadOptions {
   now: Date;
   /** Keeps parsed front matter between builds. */
   frontMatterCache?: FrontMatterCache;
+  /** Posts' texts already read, by absolute path (parseFrontMatterAhead). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export function readSources(config: SiteConfig, options: ReadOptions): SiteSources {
@@ -86,7 +88,7 @@ function readPostFolder(
     if (!acceptsEveryLevel(filter, base, inFolder)) continue;
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
     const file = fileInfo(config.source, relativePath);
-    const text = readFileSync(file.absolutePath, 'utf8');
+    const text = options.texts?.get(file.absolutePath) ?? readFileSync(file.absolutePath, 'utf8');
     const parsed = parseFrontMatter(text, relativePath, config.timezone, options.frontMatterCache);
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));

@@ -97,4 +97,14 @@ describe('Markdown in worker threads', () => {
     expect(parallel.size).toBeGreaterThan(160);
     expect(parallel).toEqual(snapshot(path.join(source, '_serial')));
   }, 120_000);
+
+  it('reports a YAML mistake in one post against its file and line, as the main thread does', async () => {
+    const source = mkdtempSync(path.join(tmpdir(), 'tryck-workers-'));
+    dirs.push(source);
+    const manifest = generateCorpus(source, { posts: 160, blogRoot: repoRoot });
+    const broken = path.join(source, manifest.posts[80].file);
+    writeFileSync(broken, readFileSync(broken, 'utf8').replace(/^title: .*$/m, 'title: Del 1: Inledning'));
+    const failure = build({ source, destination: path.join(source, '_site'), cache: false, workers: true });
+    await expect(failure).rejects.toMatchObject({ file: manifest.posts[80].file, line: 3, message: expect.stringMatching(/Invalid YAML/) });
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/sources/front-matter.ts';
+import { frontMatterCacheKey, frontMatterYaml, parseFrontMatter } from '../../src/sources/front-matter.ts';
 import { JekyllDate, JekyllTime } from '../../src/sources/jekyll-time.ts';
 import { BuildError } from '../../src/errors.ts';
 
@@ -57,7 +57,7 @@ describe('front matter read as Jekyll (Psych) reads it', () => {
 describe('parsed front matter kept between builds', () => {
   it('comes back from the cache equal, dates as the same classes', () => {
     const store = new Map<string, string>();
-    const cache = { get: (k: string) => store.get(k), set: (k: string, v: string) => void store.set(k, v) };
+    const cache = { get: (k: string) => store.get(k), has: (k: string) => store.has(k), set: (k: string, v: string) => void store.set(k, v) };
     const text = '---\ndate: 2022-06-16 08:00:00 +0200\nsitemap:\n  lastmod: 2022-06-16\n  priority: 0.7\ntags: [a, b]\nvideo: no\n---\nText\n';
     const first = parseFrontMatter(text, 'a.md', zone, cache);
     expect(store.size).toBe(1);
@@ -69,5 +69,34 @@ describe('parsed front matter kept between builds', () => {
     expect(lastmod).toBeInstanceOf(JekyllDate);
     expect(String(lastmod)).toBe('2022-06-16');
     expect(second.body).toBe('Text\n');
+  });
+});
+
+describe('front matter parsed ahead, in the workers', () => {
+  // What parseFrontMatter looks up in the cache is what gray-matter hands over; frontMatterYaml must
+  // find the same text, or every post parsed ahead would be parsed again.
+  const keysLookedUp = (text: string): string[] => {
+    const keys: string[] = [];
+    parseFrontMatter(text, 'a.md', zone, { get: (key) => void keys.push(key), has: () => false, set: () => undefined });
+    return keys;
+  };
+  const texts = [
+    '---\ntitle: Hej\n---\nText\n',
+    '\uFEFF---\ntitle: Hej\n---\nText\n',
+    '---\r\ntitle: Hej\r\n---\r\nText\r\n',
+    '--- \ntitle: Hej\n--- \nText\n',
+    '---\ntitle: Hej\n---\n---\nText\n',
+    '---\ntitle: "a --- b"\nlista:\n  - ett\n---\n\n---\nmer\n',
+    '---\ntitle: Utan slut\n',
+    '---\n# bara en kommentar\ntitle: x\n---\n',
+  ];
+  it.each(texts)('finds the YAML gray-matter finds in %j', (text) => {
+    expect(keysLookedUp(text)).toEqual([frontMatterCacheKey(zone, frontMatterYaml(text)!)]);
+  });
+
+  it('finds no YAML where there is no front matter to parse', () => {
+    expect(frontMatterYaml('Bara text\n')).toBeUndefined();
+    expect(frontMatterYaml('----\ntitle: x\n----\n')).toBeUndefined();
+    expect(keysLookedUp('---\n---\nText\n')).toEqual([]);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * A build's worker threads, one per core: front matter YAML while the site is read, then Markdown.
+ * Work is queued as the build produces it and cut into small batches handed to whichever worker has
+ * room, so the workers start on the first posts while the main thread still renders the Liquid of
+ * later ones, and a slow post does not hold up the rest. Each job's promise settles as its batch
+ * returns.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { isCompiled, packageRoot } from '../package-root.ts';
+import type { MarkdownOptions } from '../markdown/create-markdown-processor.ts';
+import type { WorkerRequest, WorkerResponse } from './build-worker.ts';
+
+/** Below this many jobs, starting workers (about half a second) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 150;
+const BATCH = 16;
+/**
+ * Batches a worker may hold at once. More than one, so a worker never waits for the main thread,
+ * which hands out work only between its own steps; few, so the last batches go to whoever is free.
+ */
+const BATCHES_AHEAD = 3;
+
+export interface WorkerPool {
+  /** Queues Markdown; the promise gives its HTML, or rejects if a worker fails (then every later job does). */
+  convert(text: string): Promise<string>;
+  /** Queues front matter YAML; the promise gives it encoded (encodeFrontMatter), or null where the main thread must parse it. */
+  parseYaml(yaml: string, timeZone: string): Promise<string | null>;
+  /** Sends what is queued even when it does not fill a batch: no more jobs are coming for now. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+interface Job {
+  text: string;
+  resolve(result: string | null): void;
+  reject(error: Error): void;
+}
+
+/** Jobs of one kind, sent in batches of that kind. */
+interface Queue {
+  request: (id: number, texts: string[]) => WorkerRequest;
+  jobs: Job[];
+  head: number;
+}
+
+/** The compiled bundle has its own worker file; from the sources, the worker registers tsx first. */
+function startWorker(options: Partial<MarkdownOptions>): Worker {
+  if (isCompiled()) return new Worker(path.join(packageRoot(), 'dist', 'build-worker.mjs'), { workerData: options });
+  const workerUrl = new URL('./build-worker.ts', import.meta.url).href;
+  const tsxUrl = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxUrl)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: options });
+}
+
+export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): WorkerPool {
+  // YAML first: the site cannot be rendered before it is read.
+  const queues = new Map<string, Queue>();
+  const markdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
+  let flushed = false;
+  let failure: Error | undefined;
+  let nextId = 0;
+  const batches = new Map<number, Job[]>();
+  const load = new Map<Worker, number>();
+
+  const queued = (queue: Queue): number => queue.jobs.length - queue.head;
+  const ordered = (): Queue[] => [...queues.values(), markdown];
+
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const jobs of batches.values()) for (const job of jobs) job.reject(failure);
+    batches.clear();
+    for (const queue of ordered()) {
+      for (const job of queue.jobs.slice(queue.head)) job.reject(failure);
+      queue.jobs = [];
+      queue.head = 0;
+    }
+  };
+
+  const nextBatch = (): { queue: Queue; jobs: Job[] } | undefined => {
+    for (const queue of ordered()) {
+      if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) {
+        const jobs = queue.jobs.slice(queue.head, queue.head + BATCH);
+        queue.head += jobs.length;
+        if (queue.head === queue.jobs.length) {
+          queue.jobs = [];
+          queue.head = 0;
+        }
+        return { queue, jobs };
+      }
+    }
+    return undefined;
+  };
+
+  const dispatch = (): void => {
+    for (const [worker, held] of load) {
+      let holding = held;
+      for (let batch = holding < BATCHES_AHEAD ? nextBatch() : undefined; batch; batch = holding < BATCHES_AHEAD ? nextBatch() : undefined) {
+        const id = nextId++;
+        batches.set(id, batch.jobs);
+        worker.postMessage(batch.queue.request(id, batch.jobs.map((job) => job.text)));
+        holding += 1;
+      }
+      load.set(worker, holding);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, size); i++) {
+    const worker = startWorker(options);
+    load.set(worker, 0);
+    worker.on('message', (response: WorkerResponse) => {
+      const jobs = batches.get(response.id);
+      batches.delete(response.id);
+      load.set(worker, load.get(worker)! - 1);
+      if ('error' in response) return fail(new Error(response.error));
+      jobs?.forEach((job, j) => job.resolve(response.results[j]));
+      dispatch();
+    });
+    worker.on('error', fail);
+  }
+
+  const enqueue = (queue: Queue, text: string): Promise<string | null> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise((resolve, reject) => {
+      queue.jobs.push({ text, resolve, reject });
+      flushed = false;
+      if (queued(queue) >= BATCH) dispatch();
+    });
+  };
+
+  return {
+    convert(text) {
+      return enqueue(markdown, text) as Promise<string>;
+    },
+    parseYaml(yaml, timeZone) {
+      let queue = queues.get(timeZone);
+      if (!queue) {
+        queue = { request: (id, texts) => ({ id, kind: 'yaml', texts, timeZone }), jobs: [], head: 0 };
+        queues.set(timeZone, queue);
+      }
+      return enqueue(queue, yaml);
+    },
+    flush() {
+      flushed = true;
+      dispatch();
+    },
+    async close() {
+      fail(new Error('The build workers were closed.'));
+      await Promise.all([...load.keys()].map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** The pool of one build, started by whichever step first has enough work for it, closed by the build. */
+export class SharedWorkerPool {
+  private pool: WorkerPool | undefined;
+
+  constructor(private readonly options: Partial<MarkdownOptions>) {}
+
+  /** Workers help only where there is a second core. */
+  static available(): boolean {
+    return availableParallelism() >= 2;
+  }
+
+  get started(): boolean {
+    return this.pool !== undefined;
+  }
+
+  use(): WorkerPool {
+    return (this.pool ??= createWorkerPool(this.options));
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
