@@ -7,7 +7,8 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
 
@@ -116,7 +117,7 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
         await rename(path.join(staging, outputPath), file);
       });
     }
-    await removeUnmade(destination, '', (outputPath) => staged.has(outputPath) || carried.has(outputPath), new Set(keepFiles));
+    removeUnmade(destination, '', (outputPath) => staged.has(outputPath) || carried.has(outputPath), new Set(keepFiles));
     await rm(staging, { recursive: true, force: true });
   };
 
@@ -153,22 +154,27 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
 
 /**
  * Removes the files below `root` that this build did not make, and folders left empty, as a fresh
- * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay.
+ * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay. Synchronous: a blog
+ * has a folder per day of posts, and 4000 folders read one promise at a time took 0.2 s of idling.
  */
-async function removeUnmade(root: string, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): Promise<boolean> {
-  const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+function removeUnmade(root: string, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): boolean {
+  const entries = readdirSync(path.join(root, relative), { withFileTypes: true });
   let left = entries.length;
   for (const entry of entries) {
     const outputPath = relative ? `${relative}/${entry.name}` : entry.name;
     if (relative === '' && keep.has(entry.name)) continue;
     const full = path.join(root, outputPath);
     if (entry.isDirectory()) {
-      if (await removeUnmade(root, outputPath, made, keep)) {
-        await rmdir(full).catch(() => undefined);
-        left -= 1;
+      if (removeUnmade(root, outputPath, made, keep)) {
+        try {
+          rmdirSync(full);
+          left -= 1;
+        } catch {
+          // Not empty after all (something appeared meanwhile): it stays.
+        }
       }
     } else if (!made(outputPath)) {
-      await unlink(full);
+      unlinkSync(full);
       left -= 1;
     }
   }
