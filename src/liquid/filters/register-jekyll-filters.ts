@@ -24,7 +24,7 @@ import { slugify } from './slugify.ts';
 import { smartify } from './smartify.ts';
 import {
   dividedBy, inspectFilter, jsonify, markdownify, normalizeWhitespace, numberOfWords, size, stripHtml,
-  toInteger, truncate, truncatewords, xmlEscape,
+  toInteger, truncate, truncatewords, xmlEscape, escapeHtml, escapeOnce,
 } from './string-filters.ts';
 import { absoluteUrl, cgiEscape, relativeUrl, uriEscape } from './url-filters.ts';
 import { rubyToS, unwrap } from './ruby-values.ts';
@@ -102,6 +102,8 @@ export function registerJekyllFilters(liquid: Liquid, site: FilterSite): void {
     return slugify(rubyToS(v, tz), mode === undefined || mode === null ? null : rubyToS(mode), cased === true);
   });
   register('xml_escape', (input) => xmlEscape(input));
+  register('escape', (input) => escapeHtml(input));
+  register('escape_once', (input) => escapeOnce(input));
   register('jsonify', (input) => jsonify(input, tz));
   register('inspect', (input) => inspectFilter(input, tz));
   register('normalize_whitespace', (input) => normalizeWhitespace(input));

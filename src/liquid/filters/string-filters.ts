@@ -50,6 +50,20 @@ export function numberOfWords(input: unknown, mode?: unknown): number {
 
 const XML_ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** `escape`: Ruby's CGI.escapeHTML, which writes `&quot;` (liquidjs's own writes `&#34;`). nil stays nil. */
+export function escapeHtml(input: unknown): string | null {
+  const value = unwrap(input);
+  if (value === null || value === undefined) return null;
+  return rubyToS(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** `escape_once`: as escape, but entities already there stay: named and decimal ones, not hex (Liquid's HTML_ESCAPE_ONCE_REGEXP). */
+export function escapeOnce(input: unknown): string {
+  return rubyToS(input).replace(/["><']|&(?!(?:[a-zA-Z]+|#\d+);)/g, (c) => HTML_ESCAPES[c]);
+}
+
 /** `xml_escape`: Ruby's `encode(xml: :attr)` (& < > " ') without the quotes it wraps around. */
 export function xmlEscape(input: unknown): string {
   return rubyToS(input).replace(/[&<>"']/g, (c) => XML_ATTR_ESCAPES[c] ?? c);
