@@ -8,8 +8,8 @@ import { markdownCacheKey, type MarkdownCache } from '../markdown/cached-markdow
 import { PARALLEL_THRESHOLD, type SharedWorkerPool } from '../workers/worker-pool.ts';
 
 export class MarkdownConveyor {
-  /** Texts seen before the workers started: they go when enough have gathered. */
-  private readonly gathered = new Set<string>();
+  /** Texts seen before the workers started, with their urgency: they go when enough have gathered. */
+  private readonly gathered = new Map<string, boolean>();
   /** By text: the same string objects come back, so their hashes are computed once. */
   private readonly inFlight = new Map<string, Promise<void>>();
 
@@ -19,14 +19,17 @@ export class MarkdownConveyor {
     private readonly workers: SharedWorkerPool | undefined,
   ) {}
 
-  /** Offers a text for conversion ahead of need; the cache's texts and repeats are skipped. */
-  offer(text: string): void {
+  /**
+   * Offers a text for conversion ahead of need, `urgent` ones before the rest; the cache's texts
+   * and repeats are skipped.
+   */
+  offer(text: string, urgent = false): void {
     if (!this.workers) return;
     if (this.inFlight.has(text) || this.gathered.has(text) || this.cache.has(markdownCacheKey(this.scope, text))) return;
-    if (this.workers.started) return this.send(text);
-    this.gathered.add(text);
+    if (this.workers.started) return this.send(text, urgent);
+    this.gathered.set(text, urgent);
     if (this.gathered.size < PARALLEL_THRESHOLD) return;
-    for (const gathered of this.gathered) this.send(gathered);
+    for (const [gathered, isUrgent] of this.gathered) this.send(gathered, isUrgent);
     this.gathered.clear();
   }
 
@@ -44,9 +47,9 @@ export class MarkdownConveyor {
     return this.inFlight.get(text);
   }
 
-  private send(text: string): void {
+  private send(text: string, urgent: boolean): void {
     const done = this.workers!.use()
-      .convert(text)
+      .convert(text, urgent)
       .then(
         (html) => {
           this.cache.set(markdownCacheKey(this.scope, text), html);

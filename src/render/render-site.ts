@@ -18,7 +18,7 @@ import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
 import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
-import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type RenderContext, type RenderedDocument } from './render-documents.ts';
+import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type LiquidText, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
 export async function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): Promise<RenderedDocument[]> {
@@ -73,24 +73,36 @@ export async function renderSiteWithContext(
   };
   const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
 
-  // Liquid for every post first (the body before the excerpt, so a Liquid error is reported against
-  // the file itself), each post's Markdown handed to the workers as soon as its Liquid is done. Then
-  // each post's layouts as soon as its own Markdown is back, while the workers go on with later
-  // posts; a layout that reads a post not converted yet is done again at the end (PendingContent).
-  // Then the rest of the site, which may list the posts' content and excerpts. Posts the page cache
-  // carries over skip all of it: their content is read from the cache if a listing asks for it.
+  // The order of work, for two cores:
+  // 1. Liquid for every post (the body before the excerpt, so a Liquid error is reported against the
+  //    file itself), each excerpt's Markdown handed to the workers as soon as its Liquid is done, the
+  //    bodies after them.
+  // 2. Once the excerpts are back, the pages — home page, tag pages — which mostly list posts' titles
+  //    and excerpts, while the workers convert the bodies.
+  // 3. Each post's layouts as soon as its own body is back.
+  // 4. Whatever had to wait: a page or layout that read a post's content (or a page's) before it was
+  //    converted is interrupted (PendingContent) and done again here. So every template sees what it
+  //    saw when all Markdown was converted before anything else: pages' Liquid sees every post
+  //    converted, and the pages before it; layouts see everything converted.
+  // Documents the page cache carries over skip all of it: their content is read from the cache if a
+  // listing asks for it.
   const ownWorkers = parallel && !workers && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptions) : undefined;
   const conveyor = new MarkdownConveyor(cacheScope, markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
   try {
-    const postLiquid = sources.posts.map((post, i) => {
-      if (reused(post)) return undefined;
+    const breather = new Breather();
+    const postLiquid: Array<{ body: LiquidText; excerpt: LiquidText & { given?: string } } | undefined> = [];
+    for (let i = 0; i < sources.posts.length; i++) {
+      const post = sources.posts[i];
+      if (reused(post)) continue;
       const liquidText = { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) };
+      postLiquid[i] = liquidText;
       if (post.isMarkdown) {
+        if (liquidText.excerpt.given === undefined) conveyor.offer(liquidText.excerpt.text, true);
         conveyor.offer(liquidText.body.text);
-        if (liquidText.excerpt.given === undefined) conveyor.offer(liquidText.excerpt.text);
       }
-      return liquidText;
-    });
+      // Hand the workers more as they finish, rather than once this loop is done.
+      await breather.breathe();
+    }
     conveyor.flush();
     // What each document's content (not its layouts) read beyond its own source, for the records.
     const contentReads = new Map<SourceDocument, { time: boolean; others: boolean }>();
@@ -101,7 +113,7 @@ export async function renderSiteWithContext(
     for (const post of sources.posts) noteContentReads(post);
 
     const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
-    const contents = new Map<SourceDocument, { content: ContentRef; excerpt?: ContentRef }>();
+    const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     const pending = new PendingContent();
     sources.posts.forEach((post, i) => {
       const record = reused(post);
@@ -115,48 +127,55 @@ export async function renderSiteWithContext(
     });
     // A layout sees every page's content converted too, so one that reads a page's waits for that.
     for (const payload of pagePayloads) pending.hold(payload, 'content');
-    const convertPost = (i: number): Set<string> => {
-      const post = sources.posts[i];
-      if (reused(post)) return new Set<string>();
-      const { body, excerpt } = postLiquid[i]!;
-      postPayloads[i].content = convertText(post, body.text, markdown);
-      postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
-      if (reuse) {
-        contents.set(post, {
-          content: contentRef(post, body.text, String(postPayloads[i].content)),
-          excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)),
-        });
+
+    // Runs a render that may read content still pending: false (and the recorder as it was) if it did.
+    const attempt = <T>(document: SourceDocument, render: () => T): { done: true; value: T } | { done: false } => {
+      const restore = reuse?.recorders.get(document)?.checkpoint();
+      const pendingReads = pending.readCount;
+      try {
+        const value = render();
+        // A read of pending content that something caught and went past still spoils the output.
+        if (pending.readCount === pendingReads) return { done: true, value };
+      } catch (error) {
+        if (!(error instanceof RenderInterrupted)) {
+          restore?.();
+          throw error;
+        }
       }
+      restore?.();
+      return { done: false };
+    };
+
+    const convertExcerpt = (i: number): void => {
+      const post = sources.posts[i];
+      const liquidText = postLiquid[i];
+      if (!liquidText) return;
+      const { excerpt } = liquidText;
+      postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
+      if (reuse) contents.set(post, { excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)) });
+    };
+    const convertBody = (i: number): Set<string> => {
+      const post = sources.posts[i];
+      const liquidText = postLiquid[i];
+      if (!liquidText) return new Set<string>();
+      const { body, excerpt } = liquidText;
+      postPayloads[i].content = convertText(post, body.text, markdown);
+      if (reuse) contents.get(post)!.content = contentRef(post, body.text, String(postPayloads[i].content));
       // The Liquid output is converted now: let it go, a large site holds megabytes of it.
       postLiquid[i] = undefined;
       return new Set([...body.includes, ...excerpt.includes]);
-    };
-    const textsOf = (i: number): string[] => {
-      const liquidText = postLiquid[i];
-      return liquidText ? [liquidText.body.text, liquidText.excerpt.text] : [];
     };
 
     const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
       const record = reused(document);
       if (record) return { document, payload, ...pageCache!.reuse(document, record), dependencies: { includes, layouts: [] } };
-      const recorder = reuse?.recorders.get(document);
-      const restore = recorder?.checkpoint();
       const pendingReads = pending.readCount;
-      let laid: ReturnType<typeof applyLayouts>;
-      try {
-        laid = applyLayouts(document, payload, context);
-      } catch (error) {
-        restore?.();
-        throw error;
-      }
-      if (pending.readCount !== pendingReads) {
-        // Something caught the interruption and went on: the output may lack what it read.
-        restore?.();
-        throw new RenderInterrupted(`${document.relativePath} read content not converted yet.`);
-      }
+      const laid = applyLayouts(document, payload, context);
+      if (pending.readCount !== pendingReads) throw new RenderInterrupted(`${document.relativePath} read content not converted yet.`);
       for (const include of laid.includes) includes.add(include);
+      const recorder = reuse?.recorders.get(document);
       const content = contents.get(document);
-      if (reuse && recorder && content) {
+      if (reuse && recorder && content?.content) {
         const reusable = recorder.volatile === undefined;
         pageCache!.rendered(
           document,
@@ -168,7 +187,8 @@ export async function renderSiteWithContext(
                 timeFacts: recorder.timeFacts,
                 contentTimeDependent: contentReads.get(document)?.time ?? true,
                 contentReadsOthers: contentReads.get(document)?.others ?? true,
-                ...content,
+                content: content.content,
+                ...(content.excerpt ? { excerpt: content.excerpt } : {}),
               }
             : undefined,
           laid.output,
@@ -176,61 +196,92 @@ export async function renderSiteWithContext(
       }
       return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
     };
-    const rendered: RenderedDocument[] = [];
     const deliver = async (page: RenderedDocument): Promise<void> => {
       if (onPage) {
         await onPage(page);
         page.output = '';
       }
     };
-
+    const renderedPosts: RenderedDocument[] = [];
+    const renderedPages: RenderedDocument[] = [];
     const postIncludes: Set<string>[] = [];
-    const interrupted: number[] = [];
-    const breather = new Breather();
+    const pageIncludes: Set<string>[] = [];
+
+    // A page's content: its Liquid, seeing the pages before it converted and those after it not yet.
+    const pageContent = (j: number): boolean => {
+      const page = sources.pages[j];
+      const record = reused(page);
+      if (record) {
+        defineCachedContent(pagePayloads[j], 'content', record.content, pageCache!);
+        pageIncludes[j] = new Set<string>();
+        return true;
+      }
+      const liquid = attempt(page, () => renderBodyLiquid(page, pagePayloads[j], context));
+      if (!liquid.done) return false;
+      const { text, includes } = liquid.value;
+      noteContentReads(page);
+      pagePayloads[j].content = convertText(page, text, markdown);
+      if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[j].content)) });
+      pageIncludes[j] = includes;
+      return true;
+    };
+
+    // 2. Excerpts, then the pages as far as they go without the posts' bodies.
     for (let i = 0; i < sources.posts.length; i++) {
-      for (const text of textsOf(i)) await conveyor.ready(text);
-      postIncludes[i] = convertPost(i);
+      const liquidText = postLiquid[i];
+      if (liquidText) await conveyor.ready(liquidText.excerpt.text);
+      convertExcerpt(i);
+    }
+    sources.pages.forEach((page, j) => (pagePayloads[j].content = page.body));
+    let pagesContented = 0;
+    while (pagesContented < sources.pages.length && pageContent(pagesContented)) pagesContented += 1;
+    if (pagesContented === sources.pages.length) {
+      for (let j = 0; j < sources.pages.length; j++) {
+        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], pagePayloads[j], pageIncludes[j]));
+        if (!laid.done) continue;
+        renderedPages[j] = laid.value;
+        await deliver(laid.value);
+        await breather.breathe();
+      }
+    } else {
+      for (let j = pagesContented; j < sources.pages.length; j++) pending.hold(pagePayloads[j], 'content');
+    }
+
+    // 3. Each post's layouts as its body comes back.
+    const interrupted: number[] = [];
+    for (let i = 0; i < sources.posts.length; i++) {
+      const liquidText = postLiquid[i];
+      if (liquidText) await conveyor.ready(liquidText.body.text);
+      postIncludes[i] = convertBody(i);
       // Once most layouts have needed others' content, stop trying them early: they wait for all.
-      const speculate = interrupted.length < 16 || interrupted.length * 2 < i;
-      if (!speculate) {
+      const laid = interrupted.length < 16 || interrupted.length * 2 < i ? attempt(sources.posts[i], () => finish(sources.posts[i], postPayloads[i], postIncludes[i])) : { done: false as const };
+      if (!laid.done) {
         interrupted.push(i);
         continue;
       }
-      try {
-        rendered[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
-      } catch (error) {
-        if (!(error instanceof RenderInterrupted)) throw error;
-        interrupted.push(i);
-        continue;
-      }
-      await deliver(rendered[i]);
+      renderedPosts[i] = laid.value;
+      await deliver(laid.value);
       // Let the workers' results in, so they are handed more work while layouts are rendered here.
       await breather.breathe();
     }
-    // Pages' content, each page's Liquid seeing the pages before it converted and those after not
-    // yet, as before any layout; then the layouts that waited, then the pages' layouts.
-    sources.pages.forEach((page, i) => (pagePayloads[i].content = page.body));
-    const pageIncludes = sources.pages.map((page, i) => {
-      const record = reused(page);
-      if (record) {
-        defineCachedContent(pagePayloads[i], 'content', record.content, pageCache!);
-        return new Set<string>();
+
+    // 4. What waited, now that everything is converted.
+    if (pagesContented < sources.pages.length) {
+      for (let j = pagesContented; j < sources.pages.length; j++) pagePayloads[j].content = sources.pages[j].body;
+      for (let j = pagesContented; j < sources.pages.length; j++) {
+        if (!pageContent(j)) throw new Error(`${sources.pages[j].relativePath} read content that is never converted.`);
       }
-      const { text, includes } = renderBodyLiquid(page, pagePayloads[i], context);
-      noteContentReads(page);
-      pagePayloads[i].content = convertText(page, text, markdown);
-      if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[i].content)) });
-      return includes;
-    });
+    }
     for (const i of interrupted) {
-      rendered[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
-      await deliver(rendered[i]);
+      renderedPosts[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
+      await deliver(renderedPosts[i]);
     }
-    for (let i = 0; i < sources.pages.length; i++) {
-      const finished = finish(sources.pages[i], pagePayloads[i], pageIncludes[i]);
-      await deliver(finished);
-      rendered.push(finished);
+    for (let j = 0; j < sources.pages.length; j++) {
+      if (renderedPages[j]) continue;
+      renderedPages[j] = finish(sources.pages[j], pagePayloads[j], pageIncludes[j]);
+      await deliver(renderedPages[j]);
     }
+    const rendered = [...renderedPosts, ...renderedPages];
     return { rendered, context };
   } finally {
     await ownWorkers?.close();

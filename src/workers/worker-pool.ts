@@ -16,14 +16,18 @@ import type { WorkerRequest, WorkerResponse } from './build-worker.ts';
 export const PARALLEL_THRESHOLD = 150;
 const BATCH = 16;
 /**
- * Batches a worker may hold at once. More than one, so a worker never waits for the main thread,
- * which hands out work only between its own steps; few, so the last batches go to whoever is free.
+ * Batches a worker may hold at once: about half a second of Markdown, so a worker never runs dry
+ * while the main thread renders a long page and hands out nothing. Both are topped up as they
+ * return batches, so they still finish within a batch of each other.
  */
-const BATCHES_AHEAD = 3;
+const BATCHES_AHEAD = 8;
 
 export interface WorkerPool {
-  /** Queues Markdown; the promise gives its HTML, or rejects if a worker fails (then every later job does). */
-  convert(text: string): Promise<string>;
+  /**
+   * Queues Markdown; the promise gives its HTML, or rejects if a worker fails (then every later job
+   * does). `urgent` Markdown goes before the rest (posts' excerpts, which the pages wait for).
+   */
+  convert(text: string, urgent?: boolean): Promise<string>;
   /** Queues front matter YAML; the promise gives it encoded (encodeFrontMatter), or null where the main thread must parse it. */
   parseYaml(yaml: string, timeZone: string): Promise<string | null>;
   /** Sends what is queued even when it does not fill a batch: no more jobs are coming for now. */
@@ -54,8 +58,9 @@ function startWorker(options: Partial<MarkdownOptions>): Worker {
 }
 
 export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): WorkerPool {
-  // YAML first: the site cannot be rendered before it is read.
+  // YAML first: the site cannot be rendered before it is read; then urgent Markdown.
   const queues = new Map<string, Queue>();
+  const urgentMarkdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
   const markdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
   let flushed = false;
   let failure: Error | undefined;
@@ -64,7 +69,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
   const load = new Map<Worker, number>();
 
   const queued = (queue: Queue): number => queue.jobs.length - queue.head;
-  const ordered = (): Queue[] => [...queues.values(), markdown];
+  const ordered = (): Queue[] => [...queues.values(), urgentMarkdown, markdown];
 
   const fail = (error: Error): void => {
     failure ??= error;
@@ -129,8 +134,8 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
   };
 
   return {
-    convert(text) {
-      return enqueue(markdown, text) as Promise<string>;
+    convert(text, urgent = false) {
+      return enqueue(urgent ? urgentMarkdown : markdown, text) as Promise<string>;
     },
     parseYaml(yaml, timeZone) {
       let queue = queues.get(timeZone);
