@@ -4,6 +4,7 @@
  * cached by file; rendering is synchronous and reports which includes it used.
  */
 import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
+import './fast-html-token.ts';
 import { BuildError, RenderInterrupted } from '../errors.ts';
 import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
