@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../build.ts';
-import { applyLayouts, renderContent, renderExcerpt } from '../render/render-documents.ts';
+import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
+import { applyLayouts, renderContent, renderExcerpt, type RenderContext } from '../render/render-documents.ts';
 import { createPost } from '../sources/create-document.ts';
 import { resolveDefaults } from '../sources/front-matter-defaults.ts';
 import { parseFrontMatter, type FrontMatterCache } from '../sources/front-matter.ts';
@@ -47,10 +48,27 @@ export function rerenderPost(
   if (document.url !== old.url || JSON.stringify(document.data) !== JSON.stringify(old.data)) return undefined;
 
   const payload = rehearse ? { ...previous.payload } : previous.payload;
+  const context = rehearse ? rehearsalContext(plan) : plan.context;
   payload.content = document.body;
-  renderContent(document, payload, plan.context);
-  payload.excerpt = renderExcerpt(document, payload, plan.context).html;
-  const { output } = applyLayouts(document, payload, plan.context);
+  renderContent(document, payload, context);
+  payload.excerpt = renderExcerpt(document, payload, context).html;
+  const { output } = applyLayouts(document, payload, context);
   return { outputPath: document.outputPath, output };
 }
 
+
+const rehearsalContexts = new WeakMap<SitePlan, RenderContext>();
+
+/**
+ * The plan's context with a Markdown converter that has no cache: a rehearsed post's Markdown is in
+ * the cache, and a rehearsal served from it would leave the converter as cold as it was.
+ */
+function rehearsalContext(plan: SitePlan): RenderContext {
+  let context = rehearsalContexts.get(plan);
+  if (!context) {
+    const markdown = createMarkdownProcessor(markdownOptionsFromConfig(plan.config.kramdown));
+    context = { ...plan.context, engines: { ...plan.context.engines, markdown } };
+    rehearsalContexts.set(plan, context);
+  }
+  return context;
+}

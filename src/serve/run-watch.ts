@@ -16,11 +16,14 @@ import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
 import { rerenderPost } from './rerender-post.ts';
+import { collectGarbage } from './collect-garbage.ts';
 
 /** Milliseconds between a post's save and writing its page: long enough for a save's second event. */
 const FAST_PATH_PAUSE = 5;
 /** How many posts the watcher renders after a build to warm its code up. */
 const REHEARSALS = 24;
+/** How long the watcher waits, quiet after a rebuild, before collecting its garbage. */
+const IDLE_COLLECTION_DELAY = 100;
 
 export interface Watcher {
   readonly server: DevServer;
@@ -139,16 +142,21 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   };
 
   // The first build converts Markdown in workers, so the main thread's converter is cold: a saved
-  // post took 20 ms to convert where a hot converter takes 4. After each build the watcher rehearses
-  // on a few posts, one per turn of the event loop so a save is never kept waiting behind them.
-  let rehearsal = 0;
+  // post took 20 ms to convert where a hot converter takes 4. After it the watcher rehearses on a few
+  // posts, one per turn of the event loop so a save is never kept waiting behind them, then collects
+  // the first build's garbage. After a rebuild the code is hot; only the young generation that the
+  // rebuild filled is collected, while idle, so the collection does not land on the next save.
+  let idleCollection: NodeJS.Timeout | undefined;
+  const collectWhenIdle = (type: 'major' | 'minor'): void => {
+    clearTimeout(idleCollection);
+    idleCollection = setTimeout(() => collectGarbage(type), IDLE_COLLECTION_DELAY).unref();
+  };
   const rehearse = (): void => {
     const plan = lastPlan;
     if (!plan) return;
     const posts = plan.sources.posts.slice(0, REHEARSALS);
-    const run = ++rehearsal;
     const next = (i: number): void => {
-      if (i >= posts.length || run !== rehearsal) return;
+      if (i >= posts.length) return collectWhenIdle('major');
       try {
         rerenderPost(plan, posts[i].absolutePath, { rehearse: true, frontMatterCache });
       } catch {
@@ -178,7 +186,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       if (changed.length) server.reload(changed);
       const { reused, rendered } = pageCache.stats;
       log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms (${rendered} pages rendered, ${reused} reused)`);
-      rehearse();
+      collectWhenIdle('minor');
     } catch (error) {
       log(formatError(error));
       errorShown = true;
@@ -192,6 +200,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     const kind = classifyChange(file, folders);
     if (kind === 'ignored') return;
     pending.add(kind);
+    clearTimeout(idleCollection);
     if (kind === 'post' || kind === 'draft') {
       fastPending.add(file);
       clearTimeout(fastTimer);
