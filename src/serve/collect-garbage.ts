@@ -10,7 +10,10 @@ type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' })
 
 let gc: Gc | null | undefined;
 
-/** Collects now; does nothing where V8 will not hand gc() over. */
+/**
+ * Collects now; does nothing where V8 will not hand gc() over. `major` collects everything before it
+ * returns; `minor` only the young generation, which is quick.
+ */
 export function collectGarbage(type: 'major' | 'minor' = 'major'): void {
   if (gc === undefined) {
     try {
@@ -22,5 +25,5 @@ export function collectGarbage(type: 'major' | 'minor' = 'major'): void {
   }
   // gc() alone is a full, synchronous collection; { type: 'major' } was not, here (Node 20).
   if (type === 'major') gc?.();
-  else gc?.({ type });
+  else gc?.({ type: 'minor' });
 }
