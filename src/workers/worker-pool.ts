@@ -122,6 +122,8 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
       dispatch();
     });
     worker.on('error', fail);
+    // A worker that ends on its own (killed, out of memory) would leave its batches waiting forever.
+    worker.on('exit', (code) => fail(new Error(`A build worker stopped (exit code ${code}).`)));
   }
 
   const enqueue = (queue: Queue, text: string): Promise<string | null> => {
