@@ -160,7 +160,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       onPage: onPage && ((page) => onPage(page, config)),
       pageCache: options.openPageCache?.(config, now),
     });
-  const generated = generateFiles(config, sources, rendered, now);
+    const generated = generateFiles(config, sources, rendered, now);
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
   } finally {

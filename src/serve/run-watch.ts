@@ -16,16 +16,12 @@ import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
 import { stateOf, syncOutput, type Output, type OutputState } from './sync-output.ts';
 import { rerenderPost } from './rerender-post.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { IdleCollector } from './idle-collector.ts';
 
 /** Milliseconds between a post's save and writing its page: long enough for a save's second event. */
 const FAST_PATH_PAUSE = 5;
 /** How many posts the watcher renders after a build to warm its code up. */
 const REHEARSALS = 24;
-/** How long the watcher waits, quiet after a rebuild, before collecting its garbage. */
-const IDLE_COLLECTION_DELAY = 100;
-/** How long it waits before a full collection, which takes longer. */
-const QUIET_COLLECTION_DELAY = 2000;
 
 export interface Watcher {
   readonly server: DevServer;
@@ -145,38 +141,15 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
 
   // The first build converts Markdown in workers, so the main thread's converter is cold: a saved
   // post took 20 ms to convert where a hot converter takes 4. After it the watcher rehearses on a few
-  // posts, one per turn of the event loop so a save is never kept waiting behind them, then collects
-  // the first build's garbage. After a rebuild the code is hot; only the young generation that the
-  // rebuild filled is collected, while idle, so the collection does not land on the next save.
-  let idleCollection: NodeJS.Timeout | undefined;
-  let quietCollection: NodeJS.Timeout | undefined;
-  // The heap after the last full collection. Each rebuild leaves the last one's plan behind, some
-  // 200 MB at 4000 posts, and V8 let the process grow past 1.4 GB before collecting it; a full
-  // collection takes some 60 ms there, so it waits for a quiet spell, not to delay a save.
-  let collectedHeap = 0;
-  const collectFully = (): void => {
-    collectGarbage('major');
-    collectedHeap = process.memoryUsage().heapUsed;
-  };
-  const stopCollecting = (): void => {
-    clearTimeout(idleCollection);
-    clearTimeout(quietCollection);
-  };
-  const collectWhenIdle = (type: 'major' | 'minor'): void => {
-    stopCollecting();
-    if (type === 'major') {
-      idleCollection = setTimeout(collectFully, IDLE_COLLECTION_DELAY).unref();
-      return;
-    }
-    idleCollection = setTimeout(() => collectGarbage('minor'), IDLE_COLLECTION_DELAY).unref();
-    if (process.memoryUsage().heapUsed > 1.5 * collectedHeap) quietCollection = setTimeout(collectFully, QUIET_COLLECTION_DELAY).unref();
-  };
+  // posts, one per turn of the event loop so a save is never kept waiting behind them; after a
+  // rebuild the code is hot. Garbage is collected while idle (IdleCollector).
+  const collector = new IdleCollector();
   const rehearse = (): void => {
     const plan = lastPlan;
     if (!plan) return;
     const posts = plan.sources.posts.slice(0, REHEARSALS);
     const next = (i: number): void => {
-      if (i >= posts.length) return collectWhenIdle('major');
+      if (i >= posts.length) return collector.afterFirstBuild();
       try {
         rerenderPost(plan, posts[i].absolutePath, { rehearse: true, frontMatterCache });
       } catch {
@@ -206,7 +179,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       if (changed.length) server.reload(changed);
       const { reused, rendered } = pageCache.stats;
       log(`Rebuilt (${[...kinds].join(', ')}): ${changed.length} files changed in ${Math.round(performance.now() - begun)} ms (${rendered} pages rendered, ${reused} reused)`);
-      collectWhenIdle('minor');
+      collector.afterRebuild();
     } catch (error) {
       log(formatError(error));
       errorShown = true;
@@ -220,7 +193,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     const kind = classifyChange(file, folders);
     if (kind === 'ignored') return;
     pending.add(kind);
-    stopCollecting();
+    collector.cancel();
     if (kind === 'post' || kind === 'draft') {
       fastPending.add(file);
       clearTimeout(fastTimer);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { PARALLEL_THRESHOLD, type SharedWorkerPool } from '../workers/worker-pool.ts';
 import { frontMatterCacheKey, frontMatterYaml, type FrontMatterCache } from './front-matter.ts';
+import { isPostFileName } from './create-document.ts';
 import { listFilesRecursively } from './list-files.ts';
 
 /**
@@ -21,6 +22,8 @@ export async function parseFrontMatterAhead(config: SiteConfig, cache: FrontMatt
   const missing = new Map<string, string>();
   for (const folder of config.drafts ? ['_posts', '_drafts'] : ['_posts']) {
     for (const relativePath of listFilesRecursively(config.source, folder)) {
+      // As readSources: in _posts only dated files are posts (an image beside them is never read).
+      if (folder === '_posts' && !isPostFileName(relativePath.slice(folder.length + 1))) continue;
       const absolutePath = path.join(config.source, relativePath);
       const text = readFileSync(absolutePath, 'utf8');
       texts.set(absolutePath, text);
