@@ -1,7 +1,7 @@
 /**
- * Renders the whole site the way Jekyll's Renderer does: Liquid for every post, then all their
- * Markdown at once (in worker threads when there is enough of it), then layouts; pages after posts,
- * since pages may list the posts' content and excerpts.
+ * Renders the whole site so that every template sees what it would if Jekyll's order were kept —
+ * Liquid for every post, then all their Markdown, then pages, then layouts — while the steps overlap
+ * across cores (the order of work is described in renderSiteWithContext).
  */
 import type { SiteConfig } from '../config/site-config.ts';
 import { createLiquidEngine } from '../liquid/create-liquid-engine.ts';
@@ -12,8 +12,8 @@ import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
-import { fingerprintPageInputs, hash } from '../cache/page-inputs.ts';
-import { RenderRecorder } from '../liquid/render-recorder.ts';
+import { defineCachedContent, planReuse } from './plan-reuse.ts';
+import { Breather } from './breather.ts';
 import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
 import { SharedWorkerPool } from '../workers/worker-pool.ts';
@@ -294,85 +294,10 @@ export function markdownCacheScope(config: SiteConfig): string {
   return JSON.stringify(markdownOptionsFromConfig(config.kramdown));
 }
 
-interface ReusePlan {
-  /** Documents whose last output is carried over, with their records. */
-  reused: Map<SourceDocument, PageRecord>;
-  /** A recorder for each document rendered. */
-  recorders: Map<SourceDocument, RenderRecorder>;
-  keyOf(document: SourceDocument, corpus: boolean, groups: readonly string[]): string;
-}
-
-/**
- * Decides which documents the page cache carries over: those whose inputs fingerprint the same as
- * last time, whose time facts still hold and whose output file is untouched, and whose listings of
- * other documents cannot have changed unseen.
- */
-function planReuse(config: SiteConfig, sources: SiteSources, pageCache: PageCache): ReusePlan {
-  const inputs = fingerprintPageInputs(config, sources);
-  const keyOf = (document: SourceDocument, corpus: boolean, groups: readonly string[]): string =>
-    hash(
-      inputs.site,
-      inputs.own(document),
-      inputs.neighbours(document),
-      corpus ? inputs.corpus() : '',
-      ...groups.map((group) => `${group}\u0000${inputs.group(group)}`),
-    );
-  const documents = [...sources.posts, ...sources.pages];
-  const previous = new Map(documents.map((document) => [document, pageCache.previous(document)] as const));
-  // A page that read the lists is keyed by every document, so only the build time can change what it
-  // shows of them unseen. A page that read single tags is keyed by their posts alone, so those posts'
-  // content must not have read other documents either.
-  const listingsReusable = documents.every((document) => {
-    const record = previous.get(document);
-    return record !== undefined && !record.contentTimeDependent;
-  });
-  const groupListingsReusable =
-    listingsReusable && sources.posts.every((post) => previous.get(post)?.contentReadsOthers === false);
-  const reused = new Map<SourceDocument, PageRecord>();
-  const recorders = new Map<SourceDocument, RenderRecorder>();
-  for (const document of documents) {
-    const record = previous.get(document);
-    const reusable =
-      record !== undefined &&
-      (!record.corpus || listingsReusable) &&
-      (record.groups.length === 0 || groupListingsReusable) &&
-      pageCache.reusable(record, keyOf(document, record.corpus, record.groups), document) &&
-      (document.kind !== 'post' || record.excerpt !== undefined);
-    if (reusable) reused.set(document, record);
-    else recorders.set(document, new RenderRecorder());
-  }
-  return { reused, recorders, keyOf };
-}
-
-/** Content the page cache kept: read only if a template asks for it. */
-function defineCachedContent(payload: Payload, key: 'content' | 'excerpt', ref: ContentRef, pageCache: PageCache): void {
-  let value: string | undefined;
-  Object.defineProperty(payload, key, {
-    configurable: true,
-    enumerable: true,
-    get: () => (value ??= pageCache.read(ref) ?? ''),
-    set: (replacement: string) => {
-      value = replacement;
-    },
-  });
-}
-
 /** `page.next` is the newer post, `page.previous` the older one. */
 function linkNeighbours(posts: Payload[]): void {
   posts.forEach((post, i) => {
     post.previous = i > 0 ? posts[i - 1] : undefined;
     post.next = i < posts.length - 1 ? posts[i + 1] : undefined;
   });
-}
-
-
-/** Yields to the event loop every few milliseconds of work, so messages from the workers are taken in. */
-class Breather {
-  private last = performance.now();
-
-  async breathe(): Promise<void> {
-    if (performance.now() - this.last < 4) return;
-    await new Promise((resolve) => setImmediate(resolve));
-    this.last = performance.now();
-  }
 }
