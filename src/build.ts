@@ -55,7 +55,7 @@ export interface BuildOptions {
    * Receives each page as soon as it is finished; the plan then does not keep page outputs
    * (`streamed`), so a large site is never held in memory whole.
    */
-  onPage?: (page: RenderedDocument, config: SiteConfig) => Promise<void>;
+  onPage?: (page: RenderedDocument, config: SiteConfig, workersRunning: boolean) => Promise<void>;
   /** Keep every page's output in the returned plan instead of streaming it out (watch mode diffs them). */
   keepOutputs?: boolean;
   /** Carries over unchanged pages from the last build's destination (build() sets it up). */
@@ -104,12 +104,13 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     openPageCache: options.openPageCache ?? pageCache,
     onPage: options.keepOutputs
       ? undefined
-      : async (page, config) => {
+      : async (page, config, workersRunning) => {
           writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles });
           queue ??= createWriteQueue(writer);
           const { document } = page;
           if (page.reuse !== undefined) await queue.carryOver(document.outputPath, page.reuse);
-          else await queue.write(document.outputPath, page.output, (file) => caches?.pages?.wrote(document, file));
+          // While the workers fill the cores, a page is written at once, not through the thread pool.
+          else await queue.write(document.outputPath, page.output, (file) => caches?.pages?.wrote(document, file), workersRunning);
         },
   }).catch(async (error: unknown) => {
     await queue?.drain().catch(() => undefined);
@@ -157,7 +158,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       markdownCache: options.markdownCache,
       parallel: options.workers !== false,
       workers,
-      onPage: onPage && ((page) => onPage(page, config)),
+      onPage: onPage && ((page) => onPage(page, config, workers?.running ?? false)),
       pageCache: options.openPageCache?.(config, now),
     });
     const generated = generateFiles(config, sources, rendered, now);

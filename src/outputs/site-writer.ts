@@ -7,14 +7,20 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
 
 export interface SiteWriter {
-  /** Writes a file; the disk writer tells which file it made, so the page cache can recognise it later. */
-  write(outputPath: string, contents: string | Uint8Array): Promise<FileIdentity | void>;
+  /**
+   * Writes a file; the disk writer tells which file it made, so the page cache can recognise it later.
+   * `synchronous` writes it on the calling thread: cheaper when the cores are busy anyway (the build's
+   * workers run), as the thread pool's four threads then contend in the kernel for the same folders.
+   * Measured at 4000 posts: cold build 1.3 s faster; but a build whose only busy thread is the main
+   * one (every layout re-rendered) was 2 s slower, as the pool's writes had used the idle core.
+   */
+  write(outputPath: string, contents: string | Uint8Array, synchronous?: boolean): Promise<FileIdentity | void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
   /**
    * Keeps a file of the current site as it is (the page cache's reuse). The current site's file is
@@ -52,10 +58,11 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
       await mkdir(staging, { recursive: true });
     })());
 
-  const ensureDir = async (file: string): Promise<void> => {
+  const ensureDir = async (file: string, synchronous = false): Promise<void> => {
     const dir = path.dirname(file);
     if (createdDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
+    if (synchronous) mkdirSync(dir, { recursive: true });
+    else await mkdir(dir, { recursive: true });
     createdDirs.add(dir);
   };
 
@@ -67,10 +74,10 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
     return resolved;
   };
 
-  const prepare = async (outputPath: string): Promise<string> => {
+  const prepare = async (outputPath: string, synchronous = false): Promise<string> => {
     await ensureStarted();
     const file = target(staging, outputPath);
-    await ensureDir(file);
+    await ensureDir(file, synchronous);
     carried.delete(outputPath);
     staged.add(outputPath);
     return file;
@@ -122,7 +129,17 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
   };
 
   return {
-    async write(outputPath, contents) {
+    async write(outputPath, contents, synchronous) {
+      if (synchronous) {
+        const fd = openSync(await prepare(outputPath, true), 'w');
+        try {
+          writeFileSync(fd, contents);
+          const { ino, size, mtimeMs } = fstatSync(fd);
+          return { ino, size, mtimeMs };
+        } finally {
+          closeSync(fd);
+        }
+      }
       const handle = await open(await prepare(outputPath), 'w');
       try {
         await handle.writeFile(contents);

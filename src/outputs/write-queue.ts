@@ -7,8 +7,11 @@ import type { FileIdentity } from '../cache/page-cache.ts';
 import type { SiteWriter } from './site-writer.ts';
 
 export interface WriteQueue {
-  /** `onWritten` receives the identity of the file written, when the writer tells it. */
-  write(outputPath: string, contents: string, onWritten?: (file: FileIdentity) => void): Promise<void>;
+  /**
+   * `onWritten` receives the identity of the file written, when the writer tells it; `synchronous`
+   * asks the writer to write it at once (SiteWriter#write).
+   */
+  write(outputPath: string, contents: string, onWritten?: (file: FileIdentity) => void, synchronous?: boolean): Promise<void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
   carryOver(outputPath: string, currentPath: string): Promise<void>;
   /** Resolves when every queued write is done; rejects with the first failure. */
@@ -38,9 +41,9 @@ export function createWriteQueue(writer: SiteWriter, limit = 32): WriteQueue {
   };
 
   return {
-    write: (outputPath, contents, onWritten) =>
+    write: (outputPath, contents, onWritten, synchronous) =>
       enqueue(outputPath, async () => {
-        const file = await writer.write(outputPath, contents);
+        const file = await writer.write(outputPath, contents, synchronous);
         if (file && onWritten) onWritten(file);
       }),
     copy: (outputPath, sourcePath) => enqueue(outputPath, () => writer.copy(outputPath, sourcePath)),

@@ -169,8 +169,15 @@ export class SharedWorkerPool {
     return availableParallelism() >= 2;
   }
 
+  private closed = false;
+
   get started(): boolean {
     return this.pool !== undefined;
+  }
+
+  /** Started and not closed: the workers fill the cores. */
+  get running(): boolean {
+    return this.started && !this.closed;
   }
 
   use(): WorkerPool {
@@ -178,6 +185,7 @@ export class SharedWorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.pool?.close();
   }
 }
