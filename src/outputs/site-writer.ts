@@ -17,8 +17,8 @@ export interface SiteWriter {
    * Writes a file; the disk writer tells which file it made, so the page cache can recognise it later.
    * `synchronous` writes it on the calling thread: cheaper when the cores are busy anyway (the build's
    * workers run), as the thread pool's four threads then contend in the kernel for the same folders.
-   * Measured at 4000 posts: cold build 1.3 s faster; but a build whose only busy thread is the main
-   * one (every layout re-rendered) was 2 s slower, as the pool's writes had used the idle core.
+   * Measured at 4000 posts: cold build about 0.9 s faster; but a build whose only busy thread is the
+   * main one (every layout re-rendered) was 2 s slower, as the pool's writes had used the idle core.
    */
   write(outputPath: string, contents: string | Uint8Array, synchronous?: boolean): Promise<FileIdentity | void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
