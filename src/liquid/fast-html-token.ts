@@ -38,8 +38,11 @@ const HTMLToken = original.call(new Tokenizer('x') as unknown as TokenizerState,
   file: string | undefined,
 ) => object;
 
-prototype.readHTMLToken = function (this: TokenizerState, stopStrings: string[]): object {
+/** The tokenizer's method as replaced: the text from `p` up to where htmlTokenEnd stops. */
+export function readHTMLToken(this: TokenizerState, stopStrings: string[]): object {
   const begin = this.p;
   this.p = htmlTokenEnd(this.input, this.p, this.N, stopStrings);
   return new HTMLToken(this.input, begin, this.p, this.file);
-};
+}
+
+prototype.readHTMLToken = readHTMLToken;

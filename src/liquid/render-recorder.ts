@@ -60,7 +60,6 @@ export class RenderRecorder {
     this.timeFacts.push(fact);
   }
 
-  /** True once anything that makes the output depend on more than its inputs' contents was seen. */
   /** The recorder's state now, and a way back to it, for a render that is abandoned and done again. */
   checkpoint(): () => void {
     const { corpus, neighbours, volatile } = this;
@@ -76,6 +75,7 @@ export class RenderRecorder {
     };
   }
 
+  /** True once anything that makes the output depend on more than its inputs' contents was seen. */
   get timeDependent(): boolean {
     return this.volatile !== undefined || this.timeFacts.length > 0;
   }

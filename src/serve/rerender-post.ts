@@ -56,7 +56,6 @@ export function rerenderPost(
   return { outputPath: document.outputPath, output };
 }
 
-
 const rehearsalContexts = new WeakMap<SitePlan, RenderContext>();
 
 /**

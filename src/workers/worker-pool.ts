@@ -161,6 +161,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
 /** The pool of one build, started by whichever step first has enough work for it, closed by the build. */
 export class SharedWorkerPool {
   private pool: WorkerPool | undefined;
+  private closed = false;
 
   constructor(private readonly options: Partial<MarkdownOptions>) {}
 
@@ -168,8 +169,6 @@ export class SharedWorkerPool {
   static available(): boolean {
     return availableParallelism() >= 2;
   }
-
-  private closed = false;
 
   get started(): boolean {
     return this.pool !== undefined;
