@@ -8,7 +8,7 @@
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
 
@@ -51,6 +51,11 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
   const staged = new Set<string>();
   const carried = new Map<string, string>();
   let started: Promise<void> | undefined;
+  /**
+   * The current site's folders, listed on the thread pool while the build renders. Started when the
+   * first page is carried over, as only then is the site likely to be updated in place.
+   */
+  let currentTree: Promise<SiteTree | undefined> | undefined;
 
   const ensureStarted = (): Promise<void> =>
     (started ??= (async () => {
@@ -124,7 +129,8 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
         await rename(path.join(staging, outputPath), file);
       });
     }
-    removeUnmade(destination, '', (outputPath) => staged.has(outputPath) || carried.has(outputPath), new Set(keepFiles));
+    const tree = (await currentTree) ?? listTreeSync(destination);
+    removeUnmade(destination, tree, '', (outputPath) => staged.has(outputPath) || carried.has(outputPath), new Set(keepFiles));
     await rm(staging, { recursive: true, force: true });
   };
 
@@ -154,6 +160,7 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
     },
     async carryOver(outputPath, currentPath) {
       target(staging, outputPath);
+      currentTree ??= listTree(destination).catch(() => undefined);
       if (staged.delete(outputPath)) await rm(target(staging, outputPath), { force: true });
       carried.set(outputPath, currentPath);
     },
@@ -169,33 +176,64 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
   };
 }
 
+/** A site's folders by path relative to its root (`''` for the root): their entries, folders marked. */
+type SiteTree = Map<string, Array<{ name: string; isDirectory: boolean }>>;
+
+/**
+ * Lists every folder below `root`, all at once on the thread pool: a blog has a folder per day of
+ * posts, and 4300 folders read one after another took 0.15 s of an edit build at 4000 posts, with
+ * the main thread waiting.
+ */
+async function listTree(root: string): Promise<SiteTree> {
+  const tree: SiteTree = new Map();
+  const list = async (relative: string): Promise<void> => {
+    const entries = (await readdir(path.join(root, relative), { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+    tree.set(relative, entries);
+    await Promise.all(entries.filter((entry) => entry.isDirectory).map((entry) => list(relative ? `${relative}/${entry.name}` : entry.name)));
+  };
+  await list('');
+  return tree;
+}
+
+function listTreeSync(root: string, relative = '', tree: SiteTree = new Map()): SiteTree {
+  const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+  tree.set(relative, entries);
+  for (const entry of entries) if (entry.isDirectory) listTreeSync(root, relative ? `${relative}/${entry.name}` : entry.name, tree);
+  return tree;
+}
+
 /**
  * Removes the files below `root` that this build did not make, and folders left empty, as a fresh
- * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay. Synchronous: a blog
- * has a folder per day of posts, and 4000 folders read one promise at a time took 0.2 s of idling.
+ * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay. `tree` lists the
+ * site before or while this build renamed its new files in, which are all made by it. Where the
+ * site's shape changed since (a file where a folder was), what is no longer there is skipped.
  */
-function removeUnmade(root: string, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): boolean {
-  const entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+function removeUnmade(root: string, tree: SiteTree, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): boolean {
+  const entries = tree.get(relative) ?? [];
   let left = entries.length;
   for (const entry of entries) {
     const outputPath = relative ? `${relative}/${entry.name}` : entry.name;
     if (relative === '' && keep.has(entry.name)) continue;
     const full = path.join(root, outputPath);
-    if (entry.isDirectory()) {
-      if (removeUnmade(root, outputPath, made, keep)) {
-        try {
-          rmdirSync(full);
-          left -= 1;
-        } catch {
-          // Not empty after all (something appeared meanwhile): it stays.
-        }
-      }
-    } else if (!made(outputPath)) {
-      unlinkSync(full);
+    if (entry.isDirectory) {
+      if (removeUnmade(root, tree, outputPath, made, keep) && removed(() => rmdirSync(full))) left -= 1;
+    } else if (!made(outputPath) && removed(() => unlinkSync(full))) {
       left -= 1;
     }
   }
   return left === 0;
+}
+
+/** Runs a removal; false if the file or folder is no longer what the listing saw (or not empty). */
+function removed(remove: () => void): boolean {
+  try {
+    remove();
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 async function isDirectory(file: string): Promise<boolean> {

@@ -64,6 +64,25 @@ describe('the disk writer', () => {
     expect(readdirSync(parent)).toEqual(['_site']);
   });
 
+  it('updates in place when a file takes the place of a folder of the last build', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'tryck-writer-'));
+    dirs.push(parent);
+    const destination = path.join(parent, '_site');
+    const first = createDiskWriter({ destination });
+    for (let i = 0; i < 30; i++) await first.write(`sidor/${i}.html`, `sida ${i}`);
+    await first.write('om/index.html', 'om som mapp');
+    await first.commit();
+
+    const next = createDiskWriter({ destination });
+    for (let i = 0; i < 30; i++) await next.carryOver!(`sidor/${i}.html`, path.join(destination, `sidor/${i}.html`));
+    await next.write('om', 'om som fil');
+    await next.commit();
+
+    expect(readFileSync(path.join(destination, 'om'), 'utf8')).toBe('om som fil');
+    expect(readdirSync(path.join(destination, 'sidor'))).toHaveLength(30);
+    expect(readdirSync(parent)).toEqual(['_site']);
+  });
+
   it('refuses to write outside the destination', async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'tryck-writer-'));
     dirs.push(parent);
