@@ -28,9 +28,18 @@ const CLASS = {
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 
+/** Per character class: a test for any character outside it, and a global pattern to replace them. */
+const disallowedPatterns = new Map<string, { any: RegExp; each: RegExp }>();
+
 function percentEncode(text: string, allowed: string): string {
-  const disallowed = new RegExp(`[^${allowed}]`, 'gu');
-  return text.replace(disallowed, (ch) =>
+  let patterns = disallowedPatterns.get(allowed);
+  if (!patterns) {
+    patterns = { any: new RegExp(`[^${allowed}]`, 'u'), each: new RegExp(`[^${allowed}]`, 'gu') };
+    disallowedPatterns.set(allowed, patterns);
+  }
+  // Most components (a post's URL segments) need nothing encoded.
+  if (!patterns.any.test(text)) return text;
+  return text.replace(patterns.each, (ch) =>
     Array.from(utf8.encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
