@@ -9,6 +9,7 @@ import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOpt
 type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 import { BuildError } from '../errors.ts';
 import { JekyllDate, JekyllTime } from './jekyll-time.ts';
+import { readSimpleYaml } from './simple-yaml.ts';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -55,7 +56,8 @@ function timestampTag(timeZone: string): ScalarTag {
 
 const yamlOptionsByZone = new Map<string, YamlOptions>();
 
-function yamlOptions(timeZone: string): YamlOptions {
+/** The `yaml` library's options that read YAML as Psych does, with dates in `timeZone`. */
+export function jekyllYamlOptions(timeZone: string): YamlOptions {
   let options = yamlOptionsByZone.get(timeZone);
   if (!options) {
     const tag = timestampTag(timeZone);
@@ -72,8 +74,9 @@ function yamlOptions(timeZone: string): YamlOptions {
 
 /** Parses YAML text the way Jekyll does; `lineOffset` is added to error line numbers. */
 export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0): unknown {
+  const options = jekyllYamlOptions(timeZone);
   try {
-    return parseYaml(text, yamlOptions(timeZone));
+    return readSimpleYaml(text, options) ?? parseYaml(text, options);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const pos = error.linePos?.[0];
