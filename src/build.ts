@@ -20,9 +20,8 @@ import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
-import { parseFrontMatterAhead } from './sources/parse-front-matter-ahead.ts';
 import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
-import { SharedWorkerPool } from './workers/worker-pool.ts';
+import { PARALLEL_THRESHOLD, SharedWorkerPool } from './workers/worker-pool.ts';
 
 export { CACHE_DIR } from './cache/open-build-caches.ts';
 export { renderSite } from './render/render-site.ts';
@@ -142,12 +141,16 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config);
   options.onProgress?.('reading the site');
-  // One pool of workers for the build: front matter YAML first, then Markdown.
+  // One pool of workers for the build, started when there is Markdown to convert.
   const workers = options.workers !== false && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptionsFromConfig(config.kramdown)) : undefined;
   try {
-    const frontMatterCache = options.frontMatterCache ?? (workers ? new Map<string, string>() : undefined);
-    const texts = workers && frontMatterCache ? await parseFrontMatterAhead(config, frontMatterCache, workers) : undefined;
-    const sources = readSources(config, { now, frontMatterCache, texts });
+    // Posts whose front matter is not in the cache have Markdown to convert too: once there are
+    // enough of them, the workers are started, to boot while the rest of the site is read.
+    let parsed = 0;
+    const onParse = (): void => {
+      if (++parsed === PARALLEL_THRESHOLD) workers?.use();
+    };
+    const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, onParse });
     paginatePages(config, sources);
     createTagPages(config, sources);
     warnings.push(...sources.warnings);

@@ -2,7 +2,8 @@
  * Fingerprints of what a page's output can depend on, for the page cache's keys:
  * - `site`: everything every page may read — the configuration, layouts, includes, data files and
  *   the environment (JEKYLL_ENV);
- * - `own(document)`: the document itself — its path, URL, front matter (after defaults) and body;
+ * - `own(document)`: the document itself — its path, URL, front matter (after defaults) and body, or
+ *   for a file, its text's digest, which decides them;
  * - `neighbours(post)`: `page.previous` and `page.next`, which a post's layout may show;
  * - `corpus`: every document and static file, for pages that list them (site.posts, site.tags,
  *   paginator, post_url…).
@@ -34,10 +35,13 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
   const own = (document: SourceDocument): string => {
     let fingerprint = owns.get(document);
     if (fingerprint === undefined) {
-      fingerprint = hash(
-        document.kind, document.relativePath, document.url, document.outputPath, String(document.isMarkdown),
-        stableText(document.data), stableText(document.pagination ?? null), document.body,
-      );
+      const where = [document.kind, document.relativePath, document.url, document.outputPath, String(document.isMarkdown), stableText(document.pagination ?? null)];
+      // A document read from a file is decided by its text, its path and the configuration (in
+      // `site`), and a draft's date by the file's time: their digest stands for data and body.
+      fingerprint =
+        document.sourceDigest !== undefined
+          ? hash(...where, document.sourceDigest, document.kind === 'draft' ? String(document.modifiedTime.getTime()) : '')
+          : hash(...where, stableText(document.data), document.body);
       owns.set(document, fingerprint);
     }
     return fingerprint;

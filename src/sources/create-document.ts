@@ -129,6 +129,7 @@ function toSourceDocument(
     absolutePath: file.absolutePath,
     data,
     body: parsed.body,
+    sourceDigest: parsed.digest,
     bodyLineOffset: parsed.bodyLineOffset,
     url,
     outputPath: outputPathForUrl(url, outputExt),

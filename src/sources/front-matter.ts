@@ -3,6 +3,7 @@
  * YAML 1.1 (yes/no are booleans), a date-only value is a calendar date in the site's zone, and a
  * date-time without an offset is UTC. Errors name the file, line and column and show the line.
  */
+import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
@@ -17,6 +18,10 @@ export interface ParsedFile {
   /** Lines that precede the body in the file (front matter and its fences), to map body lines back to the file. */
   bodyLineOffset: number;
   hasFrontMatter: boolean;
+  /** The file's text hashed (sourceDigest). */
+  digest: string;
+  /** Read from the front matter cache rather than parsed. */
+  fromCache?: boolean;
 }
 
 /** Jekyll treats a file as a page only when its first line is `---` (Utils.has_yaml_header?). */
@@ -106,7 +111,10 @@ function yamlHint(line: string | undefined): string | undefined {
   return undefined;
 }
 
-/** Where parsed front matter can be kept between builds: parsing YAML is the slow part of reading a site. */
+/**
+ * Where parsed front matter can be kept between builds, by the text of the whole file: reading a site
+ * is mostly splitting files and parsing their YAML, and a file read before need not be either.
+ */
 export interface FrontMatterCache {
   get(key: string): string | undefined;
   /** Whether `get` would hit. */
@@ -114,41 +122,45 @@ export interface FrontMatterCache {
   set(key: string, value: string): void;
 }
 
-/** The key parsed front matter is kept under: its YAML, read in the site's zone. */
-export function frontMatterCacheKey(timeZone: string, yaml: string): string {
-  return `${timeZone}\u0000${yaml}`;
+/** A file's text, hashed: the front matter cache's key, and what the page cache knows a document's source by. */
+export function sourceDigest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** The key a file's parsed front matter is kept under: its digest, read in the site's zone. */
+export function frontMatterCacheKey(timeZone: string, digest: string): string {
+  return `${timeZone}\u0000${digest}`;
 }
 
 /**
- * The YAML between a file's `---` fences, as gray-matter hands it to parseFrontMatter's engine, or
- * undefined for a file without front matter (or with a language name after its fence, which only
- * gray-matter itself handles). Lets the YAML be parsed ahead, elsewhere, under the same cache key.
+ * Splits a file into front matter and body and reads the YAML. With a cache, a file read before is
+ * neither split nor parsed again: its body is cut where it was cut last time. `digest` may be given
+ * when the caller has hashed the text already.
  */
-export function frontMatterYaml(text: string): string | undefined {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!hasFrontMatter(source)) return undefined;
-  const rest = source.slice(3);
-  const firstLine = rest.slice(0, rest.indexOf('\n'));
-  if (firstLine.trim() !== '') return undefined;
-  const close = rest.indexOf('\n---');
-  return close === -1 ? rest : rest.slice(0, close);
-}
-
-export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache): ParsedFile {
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, digest = sourceDigest(text)): ParsedFile {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!hasFrontMatter(source)) {
-    return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false };
+    return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false, digest };
+  }
+  const key = cache ? frontMatterCacheKey(timeZone, digest) : '';
+  const cached = cache?.get(key);
+  if (cached !== undefined) {
+    // `<body start>,<body line offset>,<front matter as JSON>`
+    const first = cached.indexOf(',');
+    const second = cached.indexOf(',', first + 1);
+    return {
+      data: reviveFrontMatter(cached.slice(second + 1), timeZone),
+      body: source.slice(Number(cached.slice(0, first))),
+      bodyLineOffset: Number(cached.slice(first + 1, second)),
+      hasFrontMatter: true,
+      digest,
+      fromCache: true,
+    };
   }
   let data: Record<string, unknown> = {};
   const parsed = matter(source, {
     engines: {
       yaml: (yaml: string) => {
-        const key = frontMatterCacheKey(timeZone, yaml);
-        const cached = cache?.get(key);
-        if (cached !== undefined) {
-          data = reviveFrontMatter(cached, timeZone);
-          return data;
-        }
         // gray-matter hands over the text right after the opening `---`, so YAML line 1 is file line 1.
         const value = parseJekyllYaml(yaml, file, timeZone, 0);
         if (value === null || value === undefined) return {};
@@ -156,8 +168,6 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
           throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });
         }
         data = value as Record<string, unknown>;
-        const encoded = cache ? encodeFrontMatter(data) : undefined;
-        if (encoded !== undefined) cache!.set(key, encoded);
         return data;
       },
     },
@@ -165,7 +175,9 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const body = parsed.content;
   const head = source.slice(0, source.length - body.length);
   const bodyLineOffset = head.split('\n').length - 1;
-  return { data, body, bodyLineOffset, hasFrontMatter: true };
+  const encoded = cache ? encodeFrontMatter(data) : undefined;
+  if (encoded !== undefined) cache!.set(key, `${head.length},${bodyLineOffset},${encoded}`);
+  return { data, body, bodyLineOffset, hasFrontMatter: true, digest };
 }
 
 const TIME = '\u0000t';

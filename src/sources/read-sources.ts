@@ -18,8 +18,8 @@ export interface ReadOptions {
   now: Date;
   /** Keeps parsed front matter between builds. */
   frontMatterCache?: FrontMatterCache;
-  /** Posts' texts already read, by absolute path (parseFrontMatterAhead). */
-  texts?: ReadonlyMap<string, string>;
+  /** Called for each post whose front matter was not in the cache: a cold build is under way. */
+  onParse?: () => void;
 }
 
 export function readSources(config: SiteConfig, options: ReadOptions): SiteSources {
@@ -88,8 +88,8 @@ function readPostFolder(
     if (!acceptsEveryLevel(filter, base, inFolder)) continue;
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
     const file = fileInfo(config.source, relativePath);
-    const text = options.texts?.get(file.absolutePath) ?? readFileSync(file.absolutePath, 'utf8');
-    const parsed = parseFrontMatter(text, relativePath, config.timezone, options.frontMatterCache);
+    const parsed = parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache);
+    if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));
   }

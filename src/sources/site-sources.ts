@@ -14,6 +14,11 @@ export interface SourceDocument {
   data: Record<string, unknown>;
   /** The text after the front matter, before Liquid. */
   body: string;
+  /**
+   * The source file's text hashed (sourceDigest); none for pages the build makes (tag pages). With
+   * the path, the configuration and, for a draft, the file's time, it decides `data` and `body`.
+   */
+  sourceDigest?: string;
   /** Lines before the body in the file, so a body line maps back to a file line. */
   bodyLineOffset: number;
   /** `page.url`: percent-encoded, as Jekyll has it. */

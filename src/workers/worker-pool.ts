@@ -1,5 +1,5 @@
 /**
- * A build's worker threads, one per core: front matter YAML while the site is read, then Markdown.
+ * A build's worker threads, one per core, converting Markdown.
  * Work is queued as the build produces it and cut into small batches handed to whichever worker has
  * room, so the workers start on the first posts while the main thread still renders the Liquid of
  * later ones, and a slow post does not hold up the rest. Each job's promise settles as its batch
@@ -28,8 +28,6 @@ export interface WorkerPool {
    * does). `urgent` Markdown goes before the rest (posts' excerpts, which the pages wait for).
    */
   convert(text: string, urgent?: boolean): Promise<string>;
-  /** Queues front matter YAML; the promise gives it encoded (encodeFrontMatter), or null where the main thread must parse it. */
-  parseYaml(yaml: string, timeZone: string): Promise<string | null>;
   /** Sends what is queued even when it does not fill a batch: no more jobs are coming for now. */
   flush(): void;
   close(): Promise<void>;
@@ -37,7 +35,7 @@ export interface WorkerPool {
 
 interface Job {
   text: string;
-  resolve(result: string | null): void;
+  resolve(result: string): void;
   reject(error: Error): void;
 }
 
@@ -58,8 +56,7 @@ function startWorker(options: Partial<MarkdownOptions>): Worker {
 }
 
 export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): WorkerPool {
-  // YAML first: the site cannot be rendered before it is read; then urgent Markdown.
-  const queues = new Map<string, Queue>();
+  // Urgent Markdown (excerpts, which the pages wait for) first.
   const urgentMarkdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
   const markdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
   let flushed = false;
@@ -69,7 +66,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
   const load = new Map<Worker, number>();
 
   const queued = (queue: Queue): number => queue.jobs.length - queue.head;
-  const ordered = (): Queue[] => [...queues.values(), urgentMarkdown, markdown];
+  const ordered = (): Queue[] => [urgentMarkdown, markdown];
 
   const fail = (error: Error): void => {
     failure ??= error;
@@ -126,7 +123,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
     worker.on('exit', (code) => fail(new Error(`A build worker stopped (exit code ${code}).`)));
   }
 
-  const enqueue = (queue: Queue, text: string): Promise<string | null> => {
+  const enqueue = (queue: Queue, text: string): Promise<string> => {
     if (failure) return Promise.reject(failure);
     return new Promise((resolve, reject) => {
       queue.jobs.push({ text, resolve, reject });
@@ -137,15 +134,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
 
   return {
     convert(text, urgent = false) {
-      return enqueue(urgent ? urgentMarkdown : markdown, text) as Promise<string>;
-    },
-    parseYaml(yaml, timeZone) {
-      let queue = queues.get(timeZone);
-      if (!queue) {
-        queue = { request: (id, texts) => ({ id, kind: 'yaml', texts, timeZone }), jobs: [], head: 0 };
-        queues.set(timeZone, queue);
-      }
-      return enqueue(queue, yaml);
+      return enqueue(urgent ? urgentMarkdown : markdown, text);
     },
     flush() {
       flushed = true;

@@ -4,7 +4,7 @@
  * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
  * leaves the old site as it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,20 @@ describe('the page cache', () => {
     // byggd.html, and the home page: it reads the site's documents, one of which changes every build.
     expect(again.pageCache).toEqual({ reused: 6, rendered: 2 });
     expect(readFileSync(path.join(root, '_site/byggd.html'), 'utf8')).toContain('Byggd 2025-09-01');
+  });
+
+  it("re-renders a draft dated by its file's time when only that time changes", async () => {
+    const root = createSite();
+    write(root, '_drafts/utkast.md', '---\nlayout: post\ntitle: Utkast\npermalink: /utkast/\n---\nSkrivet {{ page.date | date: "%Y-%m-%d" }}.\n');
+    utimesSync(path.join(root, '_drafts/utkast.md'), new Date('2025-04-01T12:00:00Z'), new Date('2025-04-01T12:00:00Z'));
+    process.env.SOURCE_DATE_EPOCH = YEAR_2025;
+    const first = await build({ source: root, drafts: true });
+    const page = path.join(root, '_site', first.plan.sources.posts.find((post) => post.kind === 'draft')!.outputPath);
+    expect(readFileSync(page, 'utf8')).toContain('Skrivet 2025-04-01.');
+    utimesSync(path.join(root, '_drafts/utkast.md'), new Date('2025-04-09T12:00:00Z'), new Date('2025-04-09T12:00:00Z'));
+    const second = await build({ source: root, drafts: true });
+    const moved = path.join(root, '_site', second.plan.sources.posts.find((post) => post.kind === 'draft')!.outputPath);
+    expect(readFileSync(moved, 'utf8')).toContain('Skrivet 2025-04-09.');
   });
 
   it('replaces an output file that was edited by hand', async () => {

@@ -98,7 +98,7 @@ describe('Markdown in worker threads', () => {
     expect(parallel).toEqual(snapshot(path.join(source, '_serial')));
   }, 120_000);
 
-  it('reports a YAML mistake in one post against its file and line, as the main thread does', async () => {
+  it('reports a YAML mistake in one post of a site large enough for workers, against its file and line', async () => {
     const source = mkdtempSync(path.join(tmpdir(), 'tryck-workers-'));
     dirs.push(source);
     const manifest = generateCorpus(source, { posts: 160, blogRoot: repoRoot });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatterCacheKey, frontMatterYaml, parseFrontMatter } from '../../src/sources/front-matter.ts';
+import { parseFrontMatter } from '../../src/sources/front-matter.ts';
 import { JekyllDate, JekyllTime } from '../../src/sources/jekyll-time.ts';
 import { BuildError } from '../../src/errors.ts';
 
@@ -72,14 +72,8 @@ describe('parsed front matter kept between builds', () => {
   });
 });
 
-describe('front matter parsed ahead, in the workers', () => {
-  // What parseFrontMatter looks up in the cache is what gray-matter hands over; frontMatterYaml must
-  // find the same text, or every post parsed ahead would be parsed again.
-  const keysLookedUp = (text: string): string[] => {
-    const keys: string[] = [];
-    parseFrontMatter(text, 'a.md', zone, { get: (key) => void keys.push(key), has: () => false, set: () => undefined });
-    return keys;
-  };
+describe('front matter read again from the cache', () => {
+  // A file read before is neither split nor parsed again: the cache keeps where its body starts.
   const texts = [
     '---\ntitle: Hej\n---\nText\n',
     '\uFEFF---\ntitle: Hej\n---\nText\n',
@@ -89,14 +83,25 @@ describe('front matter parsed ahead, in the workers', () => {
     '---\ntitle: "a --- b"\nlista:\n  - ett\n---\n\n---\nmer\n',
     '---\ntitle: Utan slut\n',
     '---\n# bara en kommentar\ntitle: x\n---\n',
+    '---\n---\nText\n',
+    'Bara text\n',
   ];
-  it.each(texts)('finds the YAML gray-matter finds in %j', (text) => {
-    expect(keysLookedUp(text)).toEqual([frontMatterCacheKey(zone, frontMatterYaml(text)!)]);
+  it.each(texts)('gives what parsing gives, for %j', (text) => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), has: (k: string) => store.has(k), set: (k: string, v: string) => void store.set(k, v) };
+    const fresh = parseFrontMatter(text, 'a.md', zone);
+    parseFrontMatter(text, 'a.md', zone, cache);
+    const again = parseFrontMatter(text, 'a.md', zone, cache);
+    expect(again.fromCache).toBe(fresh.hasFrontMatter ? true : undefined);
+    expect({ ...again, fromCache: undefined }).toEqual(fresh);
   });
 
-  it('finds no YAML where there is no front matter to parse', () => {
-    expect(frontMatterYaml('Bara text\n')).toBeUndefined();
-    expect(frontMatterYaml('----\ntitle: x\n----\n')).toBeUndefined();
-    expect(keysLookedUp('---\n---\nText\n')).toEqual([]);
+  it('misses when anything in the file changed, the body included', () => {
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), has: (k: string) => store.has(k), set: (k: string, v: string) => void store.set(k, v) };
+    parseFrontMatter('---\ntitle: Hej\n---\nText\n', 'a.md', zone, cache);
+    const edited = parseFrontMatter('---\ntitle: Hej\n---\nNy text\n', 'a.md', zone, cache);
+    expect(edited.fromCache).toBeUndefined();
+    expect(edited.body).toBe('Ny text\n');
   });
 });
