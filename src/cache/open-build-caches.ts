@@ -32,7 +32,7 @@ export function openBuildCaches(source: string): BuildCaches {
   const directory = path.join(path.resolve(source), CACHE_DIR);
   // Sharded: an edited post rewrites one sixteenth of the conversions, not all 30 MB at 4000 posts.
   const markdown = PersistentCache.open(directory, 'markdown', codeFingerprint('markdown'), { shards: 16 });
-  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/jekyll-time.ts'));
+  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'));
   let pages: DiskPageCache | undefined;
   return {
     markdown,
