@@ -74,18 +74,20 @@ export function createPost(
 
   const isMarkdown = isMarkdownPath(file.relativePath, config);
   const outputExt = isMarkdown ? '.html' : ext;
+  const template = typeof data.permalink === 'string' && data.permalink ? data.permalink : config.permalink;
+  // Slugs are worked out only for the placeholders the template has (every post goes through here).
+  const uses = (name: string): boolean => template.includes(`:${name}`);
   const placeholders = {
     ...datePlaceholders(date, config.timezone),
-    title: slugifyForUrl(String(data.slug), 'pretty', true),
-    slug: slugifyForUrl(String(data.slug)),
-    name: slugifyForUrl(path.posix.basename(file.relativePath, ext)),
+    title: uses('title') ? slugifyForUrl(String(data.slug), 'pretty', true) : '',
+    slug: uses('slug') ? slugifyForUrl(String(data.slug)) : '',
+    name: uses('name') ? slugifyForUrl(path.posix.basename(file.relativePath, ext)) : '',
     categories: uniqueStrings((data.categories as unknown[]).map((c) => String(c).toLowerCase())).join('/'),
-    slugified_categories: uniqueStrings((data.categories as unknown[]).map((c) => slugifyForUrl(String(c)))).join('/'),
+    slugified_categories: uses('slugified_categories') ? uniqueStrings((data.categories as unknown[]).map((c) => slugifyForUrl(String(c)))).join('/') : '',
     collection: 'posts',
     path: file.relativePath.replace(/^_/, '').replace(/\.[^./]*$/, ''),
     output_ext: outputExt,
   };
-  const template = typeof data.permalink === 'string' && data.permalink ? data.permalink : config.permalink;
   const url = expandDocumentUrl(template, placeholders, file.relativePath);
   const basename = String(data.slug ?? path.posix.basename(file.relativePath, ext));
   data.id = `${path.posix.dirname(url)}/${basename}`.replace(/^\/\//, '/');

@@ -52,9 +52,11 @@ const zonedPartsAt = memoizeByInstant((epochMs: number, timeZone: string): Zoned
 /** The instant at which the clocks in `timeZone` show `wall`. In a DST gap, the later reading wins, as Ruby's Time.local. */
 export function instantFromWallTime(wall: WallTime, timeZone: string): Date {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
-  // Two passes settle the offset even across a DST change.
-  let guess = naive - zonedParts(new Date(naive), timeZone).offsetMinutes * 60_000;
-  guess = naive - zonedParts(new Date(guess), timeZone).offsetMinutes * 60_000;
+  // Two passes settle the offset even across a DST change. Only the offset is needed (the minutes
+  // zonedParts would give), not the wall clock: every post's date comes through here.
+  const offsetMinutes = (epochMs: number): number => Math.round(zoneOffsetSeconds(epochMs, timeZone) / 60);
+  let guess = naive - offsetMinutes(naive) * 60_000;
+  guess = naive - offsetMinutes(guess) * 60_000;
   return new Date(guess);
 }
 
