@@ -127,6 +127,9 @@ function jekyllTime(input: unknown, timeZone: string, now?: () => Date): RubyTim
 
 /** Jekyll returns its input untouched when `input.to_s` is empty (nil, ""). */
 function isBlank(input: unknown): boolean {
+  // A valid date always prints as something: no need to print it (every post card asks).
+  const v = unwrap(input);
+  if ((v instanceof Date && !Number.isNaN(v.getTime())) || isRubyTimeLike(v)) return false;
   return rubyToS(input) === '';
 }
 
