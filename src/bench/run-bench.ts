@@ -1,8 +1,10 @@
 /**
  * `tryck bench` (`npm run bench`): for each corpus size, generate the corpus, then build it with tryck,
- * Jekyll and Eleventy in turn, one process at a time: cold, warm and one-post-edited builds, several runs
- * each, and tryck's watch-mode latency. A run counts only when every post page is in the output.
- * Progress goes to stderr, the tables to stdout.
+ * Jekyll and Eleventy, one process at a time: cold, warm and one-post-edited builds, several runs each,
+ * and tryck's watch-mode latency. The runs go in rounds, each tool once per round, so a machine whose
+ * speed drifts during the bench (this one's does, by half over twenty minutes) slows every tool alike
+ * and the ratios stay fair. A run counts only when every post page is in the output. Progress goes to
+ * stderr, the tables to stdout.
  *
  * Settings beyond the command line's `--posts`, from the environment:
  *   BENCH_RUNS=3        runs per measurement (median reported)
@@ -83,54 +85,77 @@ export async function benchmark(options: BenchOptions): Promise<BenchResults> {
     const manifest = generateCorpus(corpus, { posts, seed: options.seed, blogRoot: options.blogRoot });
     log(`[${posts} posts] ${(manifest.markdownBytes / 1e6).toFixed(1)} MB of Markdown`);
     const size: SizeResult = { posts, markdownBytes: manifest.markdownBytes, runs: options.runs, tools: [] };
-    for (const tool of options.tools) {
-      size.tools.push(await benchTool(tool, corpus, path.join(base, `out-${tool.name}`), manifest, options, `[${posts} posts] ${tool.label}`));
+    const benched = options.tools.map((tool) => ({ tool, output: path.join(base, `out-${tool.name}`), prefix: `[${posts} posts] ${tool.label}`, result: toolResult(tool, options, `[${posts} posts] ${tool.label}`) }));
+    for (const { result } of benched) size.tools.push(result);
+    for (let run = 0; run < options.runs; run++) {
+      for (const { tool, output, prefix, result } of benched) {
+        if (!result.skipped) await benchRound(tool, corpus, output, manifest, run, result.samples, options, prefix);
+      }
+    }
+    for (const { tool, output, prefix, result } of benched) {
+      if (result.skipped) continue;
+      tool.clean(corpus, output);
+      if (tool.name !== 'tryck') continue;
+      await benchWatch(corpus, output, manifest, result, options, prefix);
+      tool.clean(corpus, output);
     }
     results.sizes.push(size);
   }
   return results;
 }
 
-async function benchTool(tool: Tool, corpus: string, output: string, manifest: CorpusManifest, options: BenchOptions, prefix: string): Promise<ToolResult> {
-  const { log } = options;
+/** A tool's empty results, or why it is skipped. */
+function toolResult(tool: Tool, options: BenchOptions, prefix: string): ToolResult {
   const samples = Object.fromEntries(METRICS.map((m) => [m, [] as Sample[]])) as Record<Metric, Sample[]>;
   const result: ToolResult = { tool: tool.name, label: tool.label, samples };
   const unavailable = tool.unavailable();
   if (unavailable) {
-    log(`${prefix}: skipped, ${unavailable}`);
+    options.log(`${prefix}: skipped, ${unavailable}`);
     result.skipped = unavailable;
     return result;
   }
   result.version = toolVersion(tool);
-  for (let run = 0; run < options.runs; run++) {
-    tool.clean(corpus, output);
-    samples.cold.push(await timedBuild(tool, corpus, output, manifest.expectedPages));
-    log(`${prefix} cold ${run + 1}/${options.runs}: ${describe(samples.cold.at(-1)!)}`);
-    samples.warm.push(await timedBuild(tool, corpus, output, manifest.expectedPages));
-    log(`${prefix} warm ${run + 1}/${options.runs}: ${describe(samples.warm.at(-1)!)}`);
-
-    const post = manifest.posts[Math.floor(manifest.posts.length / 2)];
-    const file = path.join(corpus, post.file);
-    const original = readFileSync(file, 'utf8');
-    const text = editSentence(`${tool.name}-${run + 1}`);
-    writeFileSync(file, `${original.trimEnd()}\n\n${text}\n`);
-    try {
-      samples.edit.push(await timedBuild(tool, corpus, output, manifest.expectedPages, { page: post.outputPath, text }));
-    } finally {
-      writeFileSync(file, original);
-    }
-    log(`${prefix} edit ${run + 1}/${options.runs}: ${describe(samples.edit.at(-1)!)}`);
-  }
-  tool.clean(corpus, output);
-  if (tool.name === 'tryck') {
-    log(`${prefix} watch: starting tryck watch`);
-    const watch = await measureWatchLatency(corpus, output, manifest, options.runs, (line) => log(`${prefix}${line}`));
-    samples.watch.push(...watch.samples);
-    if (watch.error) samples.watch.push({ ok: false, error: `watch: ${watch.error}` });
-    result.watchMaxRssKb = watch.maxRssKb;
-    tool.clean(corpus, output);
-  }
   return result;
+}
+
+/** One round of one tool: a cold build, a warm one, and one after a post was edited. */
+async function benchRound(
+  tool: Tool,
+  corpus: string,
+  output: string,
+  manifest: CorpusManifest,
+  run: number,
+  samples: Record<Metric, Sample[]>,
+  options: BenchOptions,
+  prefix: string,
+): Promise<void> {
+  const { log } = options;
+  tool.clean(corpus, output);
+  samples.cold.push(await timedBuild(tool, corpus, output, manifest.expectedPages));
+  log(`${prefix} cold ${run + 1}/${options.runs}: ${describe(samples.cold.at(-1)!)}`);
+  samples.warm.push(await timedBuild(tool, corpus, output, manifest.expectedPages));
+  log(`${prefix} warm ${run + 1}/${options.runs}: ${describe(samples.warm.at(-1)!)}`);
+
+  const post = manifest.posts[Math.floor(manifest.posts.length / 2)];
+  const file = path.join(corpus, post.file);
+  const original = readFileSync(file, 'utf8');
+  const text = editSentence(`${tool.name}-${run + 1}`);
+  writeFileSync(file, `${original.trimEnd()}\n\n${text}\n`);
+  try {
+    samples.edit.push(await timedBuild(tool, corpus, output, manifest.expectedPages, { page: post.outputPath, text }));
+  } finally {
+    writeFileSync(file, original);
+  }
+  log(`${prefix} edit ${run + 1}/${options.runs}: ${describe(samples.edit.at(-1)!)}`);
+}
+
+async function benchWatch(corpus: string, output: string, manifest: CorpusManifest, result: ToolResult, options: BenchOptions, prefix: string): Promise<void> {
+  const { log } = options;
+  log(`${prefix} watch: starting tryck watch`);
+  const watch = await measureWatchLatency(corpus, output, manifest, options.runs, (line) => log(`${prefix}${line}`));
+  result.samples.watch.push(...watch.samples);
+  if (watch.error) result.samples.watch.push({ ok: false, error: `watch: ${watch.error}` });
+  result.watchMaxRssKb = watch.maxRssKb;
 }
 
 async function timedBuild(tool: Tool, corpus: string, output: string, expected: string[], mustContain?: { page: string; text: string }): Promise<Sample> {
