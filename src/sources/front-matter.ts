@@ -112,8 +112,8 @@ function yamlHint(line: string | undefined): string | undefined {
 }
 
 /**
- * Where parsed front matter can be kept between builds, by the text of the whole file: reading a site
- * is mostly splitting files and parsing their YAML, and a file read before need not be either.
+ * Where parsed front matter can be kept between builds, by the digest of the whole file: reading a
+ * site is mostly splitting files and parsing their YAML, and a file read before need not be either.
  */
 export interface FrontMatterCache {
   get(key: string): string | undefined;
@@ -134,10 +134,10 @@ export function frontMatterCacheKey(timeZone: string, digest: string): string {
 
 /**
  * Splits a file into front matter and body and reads the YAML. With a cache, a file read before is
- * neither split nor parsed again: its body is cut where it was cut last time. `digest` may be given
- * when the caller has hashed the text already.
+ * neither split nor parsed again: its body is cut where it was cut last time.
  */
-export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, digest = sourceDigest(text)): ParsedFile {
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache): ParsedFile {
+  const digest = sourceDigest(text);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!hasFrontMatter(source)) {
     return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false, digest };
