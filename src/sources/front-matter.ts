@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
-type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
+export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 import { BuildError } from '../errors.ts';
 import { JekyllDate, JekyllTime } from './jekyll-time.ts';
 import { readSimpleYaml } from './simple-yaml.ts';

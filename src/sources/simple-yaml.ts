@@ -10,9 +10,7 @@
  * them. test/sources/simple-yaml.test.ts checks the two against each other on generated front matter.
  */
 import { isScalar, parseDocument } from 'yaml';
-
-/** The library's options for a zone (front-matter.ts), from which its schema is taken once. */
-export type YamlOptions = NonNullable<Parameters<typeof parseDocument>[1]>;
+import type { YamlOptions } from './front-matter.ts';
 
 /** A default scalar tag of the schema, in the schema's order. */
 interface ScalarTag {

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMarkdownProcessor, type MarkdownOptions } from '../markdown/create-markdown-processor.ts';
 
-export type WorkerRequest = { id: number; kind: 'markdown'; texts: string[] };
+export type WorkerRequest = { id: number; texts: string[] };
 
 /** The HTML of each text; a failure fails the batch. */
 export type WorkerResponse = { id: number; results: string[] } | { id: number; error: string };

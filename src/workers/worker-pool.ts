@@ -39,9 +39,8 @@ interface Job {
   reject(error: Error): void;
 }
 
-/** Jobs of one kind, sent in batches of that kind. */
+/** Jobs of one urgency, sent in batches of their own. */
 interface Queue {
-  request: (id: number, texts: string[]) => WorkerRequest;
   jobs: Job[];
   head: number;
 }
@@ -57,8 +56,8 @@ function startWorker(options: Partial<MarkdownOptions>): Worker {
 
 export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): WorkerPool {
   // Urgent Markdown (excerpts, which the pages wait for) first.
-  const urgentMarkdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
-  const markdown: Queue = { request: (id, texts) => ({ id, kind: 'markdown', texts }), jobs: [], head: 0 };
+  const urgentMarkdown: Queue = { jobs: [], head: 0 };
+  const markdown: Queue = { jobs: [], head: 0 };
   let flushed = false;
   let failure: Error | undefined;
   let nextId = 0;
@@ -79,7 +78,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
     }
   };
 
-  const nextBatch = (): { queue: Queue; jobs: Job[] } | undefined => {
+  const nextBatch = (): Job[] | undefined => {
     for (const queue of ordered()) {
       if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) {
         const jobs = queue.jobs.slice(queue.head, queue.head + BATCH);
@@ -88,7 +87,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
           queue.jobs = [];
           queue.head = 0;
         }
-        return { queue, jobs };
+        return jobs;
       }
     }
     return undefined;
@@ -99,8 +98,8 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
       let holding = held;
       for (let batch = holding < BATCHES_AHEAD ? nextBatch() : undefined; batch; batch = holding < BATCHES_AHEAD ? nextBatch() : undefined) {
         const id = nextId++;
-        batches.set(id, batch.jobs);
-        worker.postMessage(batch.queue.request(id, batch.jobs.map((job) => job.text)));
+        batches.set(id, batch);
+        worker.postMessage({ id, texts: batch.map((job) => job.text) } satisfies WorkerRequest);
         holding += 1;
       }
       load.set(worker, holding);
