@@ -64,6 +64,7 @@ export interface BuildOptions {
 /** Everything a build produces, before anything is written. */
 export interface SitePlan {
   config: SiteConfig;
+  /** What was read; in a streamed plan the posts' bodies are let go ('') once rendered. */
   sources: SiteSources;
   rendered: RenderedDocument[];
   generated: GeneratedFile[];
@@ -163,6 +164,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       workers,
       onPage: onPage && ((page) => onPage(page, config, workers?.running ?? false)),
       pageCache: options.openPageCache?.(config, now),
+      // A streamed build reads each source once; a watcher renders them again.
+      releaseBodies: onPage !== undefined,
     });
     const generated = generateFiles(config, sources, rendered, now);
     warnOnConflicts(rendered, generated, sources, warnings);

@@ -29,8 +29,12 @@ export interface CacheStats {
 }
 
 export class PersistentCache {
-  /** The entries this build used: text when read or computed, bytes when only carried over. */
-  private readonly used = new Map<string, Uint8Array | string>();
+  /**
+   * The entries this build used, as UTF-8 bytes, decoded again on each read: a large site's HTML is
+   * held at about half the size of its strings (which are two bytes a character once one typographic
+   * quote is in them), and callers keep the strings they still need.
+   */
+  private readonly used = new Map<string, Uint8Array>();
   /** Keys computed during this build: not hits, however often they are read. */
   private readonly fresh = new Set<string>();
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -70,14 +74,14 @@ export class PersistentCache {
 
   /** As get, by the hash of the key (PersistentCache.hash), which callers may keep instead of the key. */
   getByHash(hash: string): string | undefined {
-    const used = this.used.get(hash);
-    if (typeof used === 'string') return used;
-    if (used === undefined && !this.previous.has(hash)) return undefined;
-    if (used === undefined) this.stats.hits += 1;
-    // Decoded once and kept as text: the page that asked holds the same string.
-    const text = decode(used ?? this.previous.get(hash)!);
-    this.used.set(hash, text);
-    return text;
+    let bytes = this.used.get(hash);
+    if (bytes === undefined) {
+      bytes = this.previous.get(hash);
+      if (bytes === undefined) return undefined;
+      this.stats.hits += 1;
+      this.used.set(hash, bytes);
+    }
+    return decode(bytes);
   }
 
   /** Whether an entry is there under this hash, without reading it. */
@@ -93,7 +97,7 @@ export class PersistentCache {
     const hash = PersistentCache.hash(key);
     if (!this.fresh.has(hash)) this.stats.misses += 1;
     this.fresh.add(hash);
-    this.used.set(hash, value);
+    this.used.set(hash, Buffer.from(value));
   }
 
   /**
@@ -126,7 +130,7 @@ export class PersistentCache {
     const shards = this.files.map(() => new Map<string, Uint8Array>());
     for (const [hash, value] of this.used) {
       const shard = this.shardOf(hash);
-      if (dirty[shard]) shards[shard].set(hash, typeof value === 'string' ? Buffer.from(value) : value);
+      if (dirty[shard]) shards[shard].set(hash, value);
     }
     mkdirSync(path.dirname(this.files[0]), { recursive: true });
     this.files.forEach((file, i) => {
