@@ -92,8 +92,11 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
       if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) {
         const jobs = queue.jobs.slice(queue.head, queue.head + BATCH);
         queue.head += jobs.length;
-        if (queue.head === queue.jobs.length) {
-          queue.jobs = [];
+        // Drop the jobs taken once they are half the array: a taken job holds its text (and through
+        // it the post's source) and, once settled, its HTML. A cold build queues every post long
+        // before the workers get to it, so the queue would otherwise hold them all until it drains.
+        if (queue.head * 2 >= queue.jobs.length) {
+          queue.jobs = queue.jobs.slice(queue.head);
           queue.head = 0;
         }
         return jobs;

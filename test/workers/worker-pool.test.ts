@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkerPool, type WorkerPool } from '../../src/workers/worker-pool.ts';
+
+describe('the worker pool', () => {
+  let pool: WorkerPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('gives every job its own HTML while the queues are consumed and compacted, urgent jobs among the rest', async () => {
+    pool = createWorkerPool({}, 2);
+    const jobs: Array<{ n: number; html: Promise<string> }> = [];
+    // Enough jobs, queued faster than two workers take them, that each queue is cut down many times.
+    for (let n = 0; n < 700; n++) {
+      const urgent = n % 5 === 0;
+      jobs.push({ n, html: pool.convert(`Stycke *nummer ${n}*${urgent ? ' (brådskande)' : ''}.`, urgent) });
+    }
+    pool.flush();
+    const results = await Promise.all(jobs.map((job) => job.html));
+    results.forEach((html, n) => {
+      expect(html).toBe(`<p>Stycke <em>nummer ${n}</em>${n % 5 === 0 ? ' (brådskande)' : ''}.</p>`);
+    });
+  }, 30_000);
+});
