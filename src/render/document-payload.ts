@@ -17,9 +17,18 @@ export function createDocumentPayload(document: SourceDocument): Payload {
     path: document.relativePath,
     relative_path: document.relativePath,
     name,
-    // Before rendering, `content` is the source text, as in Jekyll.
-    content: document.body,
+    content: undefined,
   };
+  // Before rendering, `content` is the source text, as in Jekyll: read from the document only when
+  // asked, so a page the page cache carries over need not read its file at all.
+  Object.defineProperty(payload, 'content', {
+    configurable: true,
+    enumerable: true,
+    get: () => document.body,
+    set(value: unknown) {
+      Object.defineProperty(payload, 'content', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
   if (document.kind === 'page') {
     const dir = path.posix.dirname(document.url.endsWith('/') ? `${document.url}x` : document.url);
     payload.dir = dir.endsWith('/') ? dir : `${dir}/`;

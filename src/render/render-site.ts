@@ -37,8 +37,8 @@ export interface RenderSiteOptions {
   /** Carries over pages whose inputs have not changed since the last build (default: none). */
   pageCache?: PageCache;
   /**
-   * Lets each post's body go (`body` becomes '') once its Liquid has run, for a build that reads the
-   * sources once: at 4000 posts that is 30 MB nothing reads again. A watcher keeps them.
+   * Lets the posts' bodies go (`body` becomes '') once their Liquid has run, for a build that reads
+   * the sources once: at 4000 posts that is 30 MB nothing reads again. A watcher keeps them.
    */
   releaseBodies?: boolean;
 }
@@ -98,13 +98,9 @@ export async function renderSiteWithContext(
     const postLiquid: Array<{ body: LiquidText; excerpt: LiquidText & { given?: string } } | undefined> = [];
     for (let i = 0; i < sources.posts.length; i++) {
       const post = sources.posts[i];
-      if (reused(post)) {
-        if (releaseBodies) post.body = '';
-        continue;
-      }
+      if (reused(post)) continue;
       const liquidText = { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) };
       postLiquid[i] = liquidText;
-      if (releaseBodies) post.body = '';
       if (post.isMarkdown) {
         if (liquidText.excerpt.given === undefined) conveyor.offer(liquidText.excerpt.text, true);
         conveyor.offer(liquidText.body.text);
@@ -113,6 +109,8 @@ export async function renderSiteWithContext(
       await breather.breathe();
     }
     conveyor.flush();
+    // Every post's Liquid has run, and seen the others' bodies as their content: nothing reads them now.
+    if (releaseBodies) for (const post of sources.posts) post.body = '';
     // What each document's content (not its layouts) read beyond its own source, for the records.
     const contentReads = new Map<SourceDocument, { time: boolean; others: boolean }>();
     const noteContentReads = (document: SourceDocument): void => {

@@ -125,12 +125,12 @@ function toSourceDocument(
   isMarkdown: boolean,
   date: JekyllTime | undefined,
 ): SourceDocument {
-  return {
+  const document: SourceDocument = {
     kind,
     relativePath: file.relativePath,
     absolutePath: file.absolutePath,
     data,
-    body: parsed.body,
+    body: '',
     sourceDigest: parsed.digest,
     bodyLineOffset: parsed.bodyLineOffset,
     url,
@@ -140,6 +140,21 @@ function toSourceDocument(
     date,
     modifiedTime: file.modifiedTime,
   };
+  // A file unchanged since the last build has its body read only when asked for (readUnchangedFile).
+  const load = Object.getOwnPropertyDescriptor(parsed, 'body')?.get;
+  if (load) {
+    Object.defineProperty(document, 'body', {
+      configurable: true,
+      enumerable: true,
+      get: load,
+      set(value: string) {
+        Object.defineProperty(document, 'body', { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  } else {
+    document.body = parsed.body;
+  }
+  return document;
 }
 
 function documentDate(

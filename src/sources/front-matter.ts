@@ -4,6 +4,7 @@
  * date-time without an offset is UTC. Errors name the file, line and column and show the line.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
@@ -127,6 +128,69 @@ export function sourceDigest(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
+/** What the cache knows a file's content by without reading it: `fileIdentityKey`. */
+export interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/**
+ * The key under which the cache keeps the digest of a file as it was when last read. Any write to a
+ * file changes its ctime, which no tool can set back (a copy that keeps the mtime still gets a new
+ * one), so a file with the same identity has the same content.
+ */
+export function fileIdentityKey(relativePath: string, identity: FileIdentity): string {
+  return `file\u0000${relativePath}\u0000${identity.ino}\u0000${identity.size}\u0000${identity.mtimeMs}\u0000${identity.ctimeMs}`;
+}
+
+/**
+ * The front matter of a file unchanged since a build parsed it, from the cache alone; undefined if
+ * the cache does not know it. The body is read from the file only if something asks for it: a page
+ * the page cache carries over never does.
+ */
+export function readUnchangedFile(absolutePath: string, file: string, identity: FileIdentity, timeZone: string, cache: FrontMatterCache): ParsedFile | undefined {
+  const digest = cache.get(fileIdentityKey(file, identity));
+  if (digest === undefined) return undefined;
+  const cached = cache.get(frontMatterCacheKey(timeZone, digest));
+  if (cached === undefined) return undefined;
+  const { data, bodyStart, bodyLineOffset } = decodeCachedFrontMatter(cached, timeZone);
+  let body: string | undefined;
+  return {
+    data,
+    get body(): string {
+      if (body === undefined) {
+        try {
+          body = withoutBom(readFileSync(absolutePath, 'utf8')).slice(bodyStart);
+        } catch (error) {
+          throw new BuildError(`The file could not be read: ${(error as Error).message}`, { file, cause: error });
+        }
+      }
+      return body;
+    },
+    bodyLineOffset,
+    hasFrontMatter: true,
+    digest,
+    fromCache: true,
+  };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `<body start>,<body line offset>,<front matter as JSON>` */
+function decodeCachedFrontMatter(cached: string, timeZone: string): { data: Record<string, unknown>; bodyStart: number; bodyLineOffset: number } {
+  const first = cached.indexOf(',');
+  const second = cached.indexOf(',', first + 1);
+  return {
+    data: reviveFrontMatter(cached.slice(second + 1), timeZone),
+    bodyStart: Number(cached.slice(0, first)),
+    bodyLineOffset: Number(cached.slice(first + 1, second)),
+  };
+}
+
 /** The key a file's parsed front matter is kept under: its digest, read in the site's zone. */
 export function frontMatterCacheKey(timeZone: string, digest: string): string {
   return `${timeZone}\u0000${digest}`;
@@ -134,28 +198,24 @@ export function frontMatterCacheKey(timeZone: string, digest: string): string {
 
 /**
  * Splits a file into front matter and body and reads the YAML. With a cache, a file read before is
- * neither split nor parsed again: its body is cut where it was cut last time.
+ * neither split nor parsed again: its body is cut where it was cut last time. Given the file's
+ * `identity` on disk, the cache also learns the file's digest, for readUnchangedFile next time.
  */
-export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache): ParsedFile {
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, identity?: FileIdentity): ParsedFile {
   const digest = sourceDigest(text);
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = withoutBom(text);
   if (!hasFrontMatter(source)) {
     return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false, digest };
+  }
+  if (cache && identity) {
+    const identityKey = fileIdentityKey(file, identity);
+    if (cache.get(identityKey) !== digest) cache.set(identityKey, digest);
   }
   const key = cache ? frontMatterCacheKey(timeZone, digest) : '';
   const cached = cache?.get(key);
   if (cached !== undefined) {
-    // `<body start>,<body line offset>,<front matter as JSON>`
-    const first = cached.indexOf(',');
-    const second = cached.indexOf(',', first + 1);
-    return {
-      data: reviveFrontMatter(cached.slice(second + 1), timeZone),
-      body: source.slice(Number(cached.slice(0, first))),
-      bodyLineOffset: Number(cached.slice(first + 1, second)),
-      hasFrontMatter: true,
-      digest,
-      fromCache: true,
-    };
+    const { data, bodyStart, bodyLineOffset } = decodeCachedFrontMatter(cached, timeZone);
+    return { data, body: source.slice(bodyStart), bodyLineOffset, hasFrontMatter: true, digest, fromCache: true };
   }
   let data: Record<string, unknown> = {};
   const parsed = matter(source, {

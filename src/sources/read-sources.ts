@@ -8,7 +8,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
 import { createPage, createPost, isPostFileName, type FileInfo } from './create-document.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
-import { hasFrontMatter, parseFrontMatter, type FrontMatterCache } from './front-matter.ts';
+import { hasFrontMatter, parseFrontMatter, readUnchangedFile, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
 import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
@@ -87,8 +87,11 @@ function readPostFolder(
     const inFolder = relativePath.slice(base.length + 1);
     if (!acceptsEveryLevel(filter, base, inFolder)) continue;
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
-    const file = fileInfo(config.source, relativePath);
-    const parsed = parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache);
+    const { file, identity } = statFile(config.source, relativePath);
+    const cache = options.frontMatterCache;
+    const parsed =
+      (cache && readUnchangedFile(file.absolutePath, relativePath, identity, config.timezone, cache)) ??
+      parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, cache, identity);
     if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));
@@ -145,6 +148,11 @@ function acceptsEveryLevel(filter: EntryFilter, base: string, inFolder: string):
 }
 
 function fileInfo(source: string, relativePath: string): FileInfo {
+  return statFile(source, relativePath).file;
+}
+
+function statFile(source: string, relativePath: string): { file: FileInfo; identity: FileIdentity } {
   const absolutePath = path.join(source, relativePath);
-  return { relativePath, absolutePath, modifiedTime: statSync(absolutePath).mtime };
+  const stat = statSync(absolutePath);
+  return { file: { relativePath, absolutePath, modifiedTime: stat.mtime }, identity: stat };
 }

@@ -4,7 +4,7 @@
  * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
  * leaves the old site as it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,37 @@ describe('the page cache', () => {
     expect(after.get('index.html')).toContain('Ny ingress.');
     expect(after.get('feed.xml')).toContain('Inlägg tre, omskrivet');
     expect(after.get(postPage(1))).toBe(before.get(postPage(1)));
+  });
+
+  it('sees a post rewritten to the same size and given back its old modification time', async () => {
+    const root = createSite();
+    const file = path.join(root, '_posts/2025-03-03-inlagg-3.md');
+    const written = new Date('2025-03-03T08:00:00Z');
+    utimesSync(file, written, written);
+    await buildAt(root, YEAR_2025);
+    const { size } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Brödtext 3.', 'Brödtext Z.'));
+    utimesSync(file, written, written);
+    expect(statSync(file).size).toBe(size);
+    expect(statSync(file).mtimeMs).toBe(written.getTime());
+    await buildAt(root, YEAR_2025);
+    const after = snapshot(path.join(root, '_site'));
+    expect(after.get(postPage(3))).toContain('Brödtext Z.');
+    expect(after).toEqual(await uncached(root, YEAR_2025));
+  });
+
+  it('renders every post again from its file when a layout changes after a build that read none of them', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    // Nothing changed: the posts' files are known by their identity on disk and not read.
+    expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 7, rendered: 0 });
+    write(root, '_layouts/post.html', '---\nlayout: default\n---\n<h1 class="rubrik">{{ page.title }}</h1>{{ content }}\n');
+    // Any layout may be read by any page, so every page is rendered again.
+    const changed = await buildAt(root, YEAR_2025);
+    expect(changed.pageCache).toEqual({ reused: 0, rendered: 7 });
+    const after = snapshot(path.join(root, '_site'));
+    expect(after.get(postPage(2))).toContain('<h1 class="rubrik">Inlägg 2</h1><p>Ingress 2.</p>');
+    expect(after).toEqual(await uncached(root, YEAR_2025));
   });
 
   it("re-renders a tag's page when one of its posts changes, and not the other tags' pages", async () => {
