@@ -209,8 +209,8 @@ export async function renderSiteWithContext(
         page.output = '';
       }
       // Once a post's page is made, its HTML is read only by pages that show its content (the feed,
-      // which shows the newest): the Markdown cache holds it, at half the size, and gives it back
-      // when asked. At 4000 posts that is 40 MB of strings the build no longer holds.
+      // which shows the newest): the page cache gives it back when asked, from the Markdown cache,
+      // which holds it at half the size. At 4000 posts that is 40 MB of strings the build lets go.
       const ref = contents.get(page.document)?.content;
       if (ref) defineCachedContent(page.payload, 'content', ref, pageCache!);
     };

@@ -148,7 +148,8 @@ export function fileIdentityKey(relativePath: string, identity: FileIdentity): s
 /**
  * The front matter of a file unchanged since a build parsed it, from the cache alone; undefined if
  * the cache does not know it. The body is read from the file only if something asks for it: a page
- * the page cache carries over never does.
+ * the page cache carries over never does. (A file saved between the two reads is rendered with its
+ * new body; the next build sees its new identity and renders it again, front matter and all.)
  */
 export function readUnchangedFile(absolutePath: string, file: string, identity: FileIdentity, timeZone: string, cache: FrontMatterCache): ParsedFile | undefined {
   const digest = cache.get(fileIdentityKey(file, identity));

@@ -46,8 +46,8 @@ interface Queue {
 }
 
 /**
- * A worker's old generation may grow to 512 MB, which a 3 MB post's syntax trees fit in (a worker
- * that runs out fails its jobs, and the main thread converts them). A limit under V8's 2 GB also
+ * A worker's old generation may grow to 512 MB, which a 2 MB post's syntax trees fit in (330 MB
+ * measured; a worker that runs out fails its jobs, and the main thread converts them). A limit under V8's 2 GB also
  * makes V8 grow the heap by at most 1.4 times what survived the last full collection instead of
  * 4 times: each worker then peaks at 70 MB of heap instead of 94, at no cost in time (measured at
  * 4000 posts: 20 full collections instead of 10, the same 1.9 s of GC).
