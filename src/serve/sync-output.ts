@@ -21,13 +21,20 @@ export function stateOf(outputs: Map<string, Output>): OutputState {
   return state;
 }
 
+/**
+ * Numbers each temporary file: a post's own page, written at once when it is saved, can be written
+ * while a rebuild writes the same page, and two writes sharing one temporary name could leave the
+ * older text in place while both believe the newer one landed.
+ */
+let writes = 0;
+
 /** Returns the output paths that were written or removed. */
 export async function syncOutput(destination: string, previous: OutputState, next: Map<string, Output>): Promise<string[]> {
   const changed: string[] = [];
   for (const [outputPath, output] of next) {
     if (previous.get(outputPath) === fingerprint(output)) continue;
     const file = path.join(destination, outputPath);
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tryck-${process.pid}`);
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.tryck-${process.pid}-${++writes}`);
     await mkdir(path.dirname(file), { recursive: true });
     if ('contents' in output) await writeFile(temporary, output.contents);
     else await copyFile(output.sourcePath, temporary);
