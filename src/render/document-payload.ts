@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { SiteSources, SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { JekyllTime } from '../sources/jekyll-time.ts';
+import { defineLazyProperty } from '../lazy-property.ts';
 
 export type Payload = Record<string, unknown>;
 
@@ -21,14 +22,7 @@ export function createDocumentPayload(document: SourceDocument): Payload {
   };
   // Before rendering, `content` is the source text, as in Jekyll: read from the document only when
   // asked, so a page the page cache carries over need not read its file at all.
-  Object.defineProperty(payload, 'content', {
-    configurable: true,
-    enumerable: true,
-    get: () => document.body,
-    set(value: unknown) {
-      Object.defineProperty(payload, 'content', { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
+  defineLazyProperty(payload, 'content', () => document.body);
   if (document.kind === 'page') {
     const dir = path.posix.dirname(document.url.endsWith('/') ? `${document.url}x` : document.url);
     payload.dir = dir.endsWith('/') ? dir : `${dir}/`;

@@ -5,6 +5,7 @@
  * all Markdown been converted first.
  */
 import { RenderInterrupted } from '../errors.ts';
+import { defineLazyProperty } from '../lazy-property.ts';
 
 type Payload = Record<string, unknown>;
 
@@ -18,17 +19,9 @@ export class PendingContent {
 
   /** Until `key` is set on `payload`, reading it interrupts the render. */
   hold(payload: Payload, key: 'content' | 'excerpt'): void {
-    const pending = this;
-    Object.defineProperty(payload, key, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        pending.reads += 1;
-        throw new RenderInterrupted(`The ${key} of ${String(payload.path)} is not converted yet.`);
-      },
-      set(value: unknown) {
-        Object.defineProperty(payload, key, { value, writable: true, enumerable: true, configurable: true });
-      },
+    defineLazyProperty(payload, key, () => {
+      this.reads += 1;
+      throw new RenderInterrupted(`The ${key} of ${String(payload.path)} is not converted yet.`);
     });
   }
 }

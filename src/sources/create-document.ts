@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { deepMerge } from '../config/load-config.ts';
 import { BuildError } from '../errors.ts';
+import { defineLazyProperty } from '../lazy-property.ts';
 import type { ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import {
@@ -141,19 +142,9 @@ function toSourceDocument(
     modifiedTime: file.modifiedTime,
   };
   // A file unchanged since the last build has its body read only when asked for (readUnchangedFile).
-  const load = Object.getOwnPropertyDescriptor(parsed, 'body')?.get;
-  if (load) {
-    Object.defineProperty(document, 'body', {
-      configurable: true,
-      enumerable: true,
-      get: load,
-      set(value: string) {
-        Object.defineProperty(document, 'body', { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  } else {
-    document.body = parsed.body;
-  }
+  const read = Object.getOwnPropertyDescriptor(parsed, 'body')?.get;
+  if (read) defineLazyProperty(document, 'body', () => read.call(parsed));
+  else document.body = parsed.body;
   return document;
 }
 
