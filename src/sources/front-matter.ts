@@ -15,6 +15,7 @@ import { readSimpleYaml } from './simple-yaml.ts';
 
 export interface ParsedFile {
   data: Record<string, unknown>;
+  /** The text after the front matter; for a file not read yet (readUnchangedFile), a getter that reads it. */
   body: string;
   /** Lines that precede the body in the file (front matter and its fences), to map body lines back to the file. */
   bodyLineOffset: number;
@@ -148,8 +149,8 @@ export function fileIdentityKey(relativePath: string, identity: FileIdentity): s
 /**
  * The front matter of a file unchanged since a build parsed it, from the cache alone; undefined if
  * the cache does not know it. The body is read from the file only if something asks for it: a page
- * the page cache carries over never does. (A file saved between the two reads is rendered with its
- * new body; the next build sees its new identity and renders it again, front matter and all.)
+ * the page cache carries over never does. A file saved between the two reads fails the build rather
+ * than be rendered from two versions of itself.
  */
 export function readUnchangedFile(absolutePath: string, file: string, identity: FileIdentity, timeZone: string, cache: FrontMatterCache): ParsedFile | undefined {
   const digest = cache.get(fileIdentityKey(file, identity));
@@ -162,11 +163,16 @@ export function readUnchangedFile(absolutePath: string, file: string, identity: 
     data,
     get body(): string {
       if (body === undefined) {
+        let text: string;
         try {
-          body = withoutBom(readFileSync(absolutePath, 'utf8')).slice(bodyStart);
+          text = readFileSync(absolutePath, 'utf8');
         } catch (error) {
           throw new BuildError(`The file could not be read: ${(error as Error).message}`, { file, cause: error });
         }
+        if (sourceDigest(text) !== digest) {
+          throw new BuildError('The file changed while the site was being built.', { file, hint: 'Build again (tryck watch does so by itself).' });
+        }
+        body = withoutBom(text).slice(bodyStart);
       }
       return body;
     },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/sources/front-matter.ts';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseFrontMatter, readUnchangedFile } from '../../src/sources/front-matter.ts';
 import { JekyllDate, JekyllTime } from '../../src/sources/jekyll-time.ts';
 import { BuildError } from '../../src/errors.ts';
 
@@ -72,9 +75,9 @@ describe('parsed front matter kept between builds', () => {
   });
 });
 
-describe('front matter read again from the cache', () => {
-  // A file read before is neither split nor parsed again: the cache keeps where its body starts.
-  const texts = [
+/** Front matter of every shape the splitter must cut the same way from the cache as by parsing. */
+function texts(): string[] {
+  return [
     '---\ntitle: Hej\n---\nText\n',
     '\uFEFF---\ntitle: Hej\n---\nText\n',
     '---\r\ntitle: Hej\r\n---\r\nText\r\n',
@@ -86,7 +89,11 @@ describe('front matter read again from the cache', () => {
     '---\n---\nText\n',
     'Bara text\n',
   ];
-  it.each(texts)('gives what parsing gives, for %j', (text) => {
+}
+
+describe('front matter read again from the cache', () => {
+  // A file read before is neither split nor parsed again: the cache keeps where its body starts.
+  it.each(texts())('gives what parsing gives, for %j', (text) => {
     const store = new Map<string, string>();
     const cache = { get: (k: string) => store.get(k), has: (k: string) => store.has(k), set: (k: string, v: string) => void store.set(k, v) };
     const fresh = parseFrontMatter(text, 'a.md', zone);
@@ -103,5 +110,61 @@ describe('front matter read again from the cache', () => {
     const edited = parseFrontMatter('---\ntitle: Hej\n---\nNy text\n', 'a.md', zone, cache);
     expect(edited.fromCache).toBeUndefined();
     expect(edited.body).toBe('Ny text\n');
+  });
+});
+
+describe('a file known by its identity on disk', () => {
+  const setup = (text: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tryck-identity-'));
+    const file = path.join(dir, '2024-01-01-inlagg.md');
+    writeFileSync(file, text);
+    const store = new Map<string, string>();
+    const cache = { get: (k: string) => store.get(k), has: (k: string) => store.has(k), set: (k: string, v: string) => void store.set(k, v) };
+    const identity = statSync(file);
+    parseFrontMatter(readFileSync(file, 'utf8'), '_posts/2024-01-01-inlagg.md', zone, cache, identity);
+    return { dir, file, cache, identity };
+  };
+
+  it.each(texts())('is read from the cache as parsing reads it, the body from the file when asked, for %j', (text) => {
+    const { dir, file, cache, identity } = setup(text);
+    try {
+      const unchanged = readUnchangedFile(file, '_posts/2024-01-01-inlagg.md', identity, zone, cache);
+      const parsed = parseFrontMatter(text, '_posts/2024-01-01-inlagg.md', zone);
+      if (!parsed.hasFrontMatter) return expect(unchanged).toBeUndefined();
+      expect(unchanged).toBeDefined();
+      expect(unchanged!.data).toEqual(parsed.data);
+      expect(unchanged!.bodyLineOffset).toBe(parsed.bodyLineOffset);
+      expect(unchanged!.digest).toBe(parsed.digest);
+      expect(unchanged!.body).toBe(parsed.body);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not known once it is written again', () => {
+    const { dir, file, cache } = setup('---\ntitle: Hej\n---\nText\n');
+    try {
+      writeFileSync(file, '---\ntitle: Hej\n---\nTexT\n');
+      expect(readUnchangedFile(file, '_posts/2024-01-01-inlagg.md', statSync(file), zone, cache)).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the build, naming the file, when the file changes between its front matter and its body', () => {
+    const { dir, file, cache, identity } = setup('---\ntitle: Hej\n---\nText\n');
+    try {
+      const unchanged = readUnchangedFile(file, '_posts/2024-01-01-inlagg.md', identity, zone, cache)!;
+      writeFileSync(file, '---\ntitle: Hej då\n---\nAnnan text\n');
+      expect(() => unchanged.body).toThrow(BuildError);
+      expect(() => unchanged.body).toThrow(/changed while the site was being built/);
+      try {
+        void unchanged.body;
+      } catch (error) {
+        expect((error as BuildError).file).toBe('_posts/2024-01-01-inlagg.md');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
