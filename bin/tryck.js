@@ -2,8 +2,18 @@
 // The `tryck` command. It runs dist/, a bundle of the TypeScript sources that ensure-bundle.js
 // rebuilds whenever a source is newer; if that cannot be made, tsx runs the sources directly.
 import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { ensureBundle } from './ensure-bundle.js';
+
+// V8 lets a heap grow to four times what survived its last full collection when, as here, its limit
+// is 4 GB. A build keeps about 100 MB live while it makes garbage fast, so its main heap swelled to
+// 260 MB. Growing by 1.3 times keeps it under 190 MB, for about 0.2 s more of full collections in a
+// 20 s build of 4000 posts (GC traces); the flag is read at each collection, workers included.
+// Whoever sets it for node themselves keeps their own.
+if (!`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('heap-growing-percent')) {
+  v8.setFlagsFromString('--heap-growing-percent=30');
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = process.env.TRYCK_FROM_SOURCE ? undefined : await ensureBundle(root);
