@@ -1,26 +1,35 @@
 /**
- * A build's worker threads, one per core, converting Markdown.
+ * A build's worker threads, one per core but one, converting Markdown, with the main thread taking
+ * jobs too whenever its event loop comes round and the workers have their fill.
  * Work is queued as the build produces it and cut into small batches handed to whichever worker has
  * room, so the workers start on the first posts while the main thread still renders the Liquid of
  * later ones, and a slow post does not hold up the rest. Each job's promise settles as its batch
  * returns.
+ *
+ * Why not a worker on every core: the main thread is busy only part of a build (reading, Liquid,
+ * layouts), so with a worker on each of two cores three threads shared them, and each worker is an
+ * isolate with its own heap (about 70 MB). Alternated cold builds on two cores, one worker and the
+ * main thread against two workers: the same time within the machine's noise (medians 7.7 and 7.9 s
+ * at 1000 posts, 6 runs each), and peak memory 237 MB instead of 296 (366 instead of 430 at 4000
+ * posts). That is with the heap growth limit bin/tryck.js sets: without it, the main heap swells
+ * with the garbage of the conversions it does, and 4000 posts took 550-580 MB.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { isCompiled, packageRoot } from '../package-root.ts';
-import type { MarkdownOptions } from '../markdown/create-markdown-processor.ts';
+import { createMarkdownProcessor, type MarkdownOptions, type MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
 import type { WorkerRequest, WorkerResponse } from './build-worker.ts';
 
 /** Below this many jobs, starting workers (about half a second) costs more than it saves. */
 export const PARALLEL_THRESHOLD = 150;
 const BATCH = 16;
 /**
- * Batches a worker may hold at once: about half a second of Markdown, so a worker never runs dry
- * while the main thread renders a long page and hands out nothing. Both are topped up as they
- * return batches, so they still finish within a batch of each other.
+ * Batches a worker may hold at once: about a third of a second of Markdown, so a worker never runs
+ * dry while the main thread renders a long page and hands out nothing. It is topped up as it returns
+ * batches; what it holds when the queue runs out is the main thread's idle time at the end.
  */
-const BATCHES_AHEAD = 8;
+const BATCHES_AHEAD = 4;
 
 export interface WorkerPool {
   /**
@@ -31,6 +40,8 @@ export interface WorkerPool {
   /** Sends what is queued even when it does not fill a batch: no more jobs are coming for now. */
   flush(): void;
   close(): Promise<void>;
+  /** How many texts the main thread converted itself. */
+  readonly convertedHere: number;
 }
 
 interface Job {
@@ -63,7 +74,7 @@ function startWorker(options: Partial<MarkdownOptions>): Worker {
   return new Worker(bootstrap, { eval: true, workerData: options, resourceLimits: WORKER_LIMITS });
 }
 
-export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism()): WorkerPool {
+export function createWorkerPool(options: Partial<MarkdownOptions>, size = availableParallelism() - 1): WorkerPool {
   // Urgent Markdown (excerpts, which the pages wait for) first.
   const urgentMarkdown: Queue = { jobs: [], head: 0 };
   const markdown: Queue = { jobs: [], head: 0 };
@@ -87,20 +98,22 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
     }
   };
 
+  const take = (queue: Queue, count: number): Job[] => {
+    const jobs = queue.jobs.slice(queue.head, queue.head + count);
+    queue.head += jobs.length;
+    // Drop the jobs taken once they are half the array: a taken job holds its text (and through
+    // it the post's source) and, once settled, its HTML. A cold build queues every post long
+    // before the workers get to it, so the queue would otherwise hold them all until it drains.
+    if (queue.head * 2 >= queue.jobs.length) {
+      queue.jobs = queue.jobs.slice(queue.head);
+      queue.head = 0;
+    }
+    return jobs;
+  };
+
   const nextBatch = (): Job[] | undefined => {
     for (const queue of ordered()) {
-      if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) {
-        const jobs = queue.jobs.slice(queue.head, queue.head + BATCH);
-        queue.head += jobs.length;
-        // Drop the jobs taken once they are half the array: a taken job holds its text (and through
-        // it the post's source) and, once settled, its HTML. A cold build queues every post long
-        // before the workers get to it, so the queue would otherwise hold them all until it drains.
-        if (queue.head * 2 >= queue.jobs.length) {
-          queue.jobs = queue.jobs.slice(queue.head);
-          queue.head = 0;
-        }
-        return jobs;
-      }
+      if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) return take(queue, BATCH);
     }
     return undefined;
   };
@@ -116,6 +129,35 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
       }
       load.set(worker, holding);
     }
+  };
+
+  // The main thread's share: one job each time the event loop comes round (between a page's Liquid
+  // and the next, since rendering breathes every few milliseconds), after the workers have taken
+  // what they may hold. Its processor is built from the same options, so the HTML is the same.
+  let here: MarkdownProcessor | undefined;
+  let convertedHere = 0;
+  let turnScheduled = false;
+  const convertOneHere = (): void => {
+    turnScheduled = false;
+    if (failure) return;
+    dispatch();
+    const queue = ordered().find((candidate) => queued(candidate) > 0);
+    if (!queue) return;
+    const [job] = take(queue, 1);
+    try {
+      here ??= createMarkdownProcessor(options);
+      job.resolve(here.render(job.text));
+      convertedHere += 1;
+    } catch (error) {
+      // Its caller converts it again and reports the error against its own file.
+      job.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    scheduleTurn();
+  };
+  const scheduleTurn = (): void => {
+    if (turnScheduled || failure || ordered().every((queue) => queued(queue) === 0)) return;
+    turnScheduled = true;
+    setImmediate(convertOneHere);
   };
 
   for (let i = 0; i < Math.max(1, size); i++) {
@@ -140,6 +182,7 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
       queue.jobs.push({ text, resolve, reject });
       flushed = false;
       if (queued(queue) >= BATCH) dispatch();
+      scheduleTurn();
     });
   };
 
@@ -154,6 +197,9 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
     async close() {
       fail(new Error('The build workers were closed.'));
       await Promise.all([...load.keys()].map((worker) => worker.terminate()));
+    },
+    get convertedHere() {
+      return convertedHere;
     },
   };
 }

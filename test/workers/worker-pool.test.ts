@@ -22,4 +22,17 @@ describe('the worker pool', () => {
       expect(html).toBe(`<p>Stycke <em>nummer ${n}</em>${n % 5 === 0 ? ' (brådskande)' : ''}.</p>`);
     });
   }, 30_000);
+
+  it('has the main thread convert queued jobs too, to the same HTML as a worker gives', async () => {
+    pool = createWorkerPool({}, 1);
+    const texts = Array.from({ length: 400 }, (_, n) => `## Rubrik ${n}\n\nText med [länk](/${n}/) och *betoning* — ${n}.`);
+    const pending = texts.map((text) => pool!.convert(text));
+    pool.flush();
+    const results = await Promise.all(pending);
+    // The main thread starts on the queue while the worker boots.
+    expect(pool.convertedHere).toBeGreaterThan(0);
+    results.forEach((html, n) => {
+      expect(html).toBe(`<h2 id="rubrik-${n}">Rubrik ${n}</h2>\n<p>Text med <a href="/${n}/">länk</a> och <em>betoning</em> — ${n}.</p>`);
+    });
+  }, 30_000);
 });
