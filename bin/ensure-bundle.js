@@ -28,6 +28,9 @@ export async function ensureBundle(root) {
         // Dependencies go into the bundle too: resolving and loading some 200 files of node_modules took
         // 0.25 s of every run. Only the build tools themselves stay outside.
         external: ['esbuild', 'tsx'],
+        // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
+        // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
+        mainFields: ['module', 'main'],
         // For the CommonJS dependencies (gray-matter, js-yaml) that require Node's built-ins.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
         sourcemap: 'linked',
