@@ -5,6 +5,7 @@
  */
 import { Context, Liquid, LiquidError, type Template } from 'liquidjs';
 import './fast-html-token.ts';
+import './sync-evaluation.ts';
 import { BuildError, RenderInterrupted } from '../errors.ts';
 import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
