@@ -8,7 +8,7 @@ import { Drop, Expression, Liquid } from 'liquidjs';
 
 class Person extends Drop {
   name = 'Astrid';
-  liquidMethodMissing(key: string): string {
+  override liquidMethodMissing(key: string): string {
     return `saknas:${key}`;
   }
 }
@@ -77,7 +77,7 @@ describe('synchronous Liquid evaluation without generators', () => {
     strict.registerFilter('boom', (value: unknown) => {
       throw new Error(`boom på ${String(value)}`);
     });
-    strict.registerFilter('twice', function* (value: unknown) {
+    strict.registerFilter('twice', function* (value: unknown): Generator<unknown, string, unknown> {
       return `${String(yield value)}${String(value)}`;
     });
     const cases = [
