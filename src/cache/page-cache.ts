@@ -46,6 +46,11 @@ export interface PageRecord {
   contentReadsOthers: boolean;
   content: ContentRef;
   excerpt?: ContentRef;
+  /**
+   * For a page that listed posts without reading their content: its key with each post as a listing
+   * shows it (page-inputs.ts), which still holds when only a post's body changed.
+   */
+  listingKey?: string;
   file?: FileIdentity;
 }
 
@@ -194,7 +199,8 @@ export class MemoryPageCache implements PageCache {
   reuse(document: SourceDocument, record: PageRecord): ReusedOutput {
     const kept = this.records.get(recordKey(document))!;
     this.stats.reused += 1;
-    this.fresh.set(recordKey(document), kept);
+    // The record given: a listing carried over has this build's keys in it.
+    this.fresh.set(recordKey(document), { record, output: kept.output });
     return { output: kept.output };
   }
 

@@ -6,7 +6,10 @@
  *   for a file, its text's digest, which decides them;
  * - `neighbours(post)`: `page.previous` and `page.next`, which a post's layout may show;
  * - `corpus`: every document and static file, for pages that list them (site.posts, site.tags,
- *   paginator, post_url…).
+ *   paginator, post_url…);
+ * - `listing(excerptOf)` and `listingGroup`: the same, but of each post only what a listing shows
+ *   when it does not read the posts' content: everything but the body, and the excerpt as converted.
+ *   A listing page that read no content is reused when a post's body changed below its excerpt.
  * A fingerprint is a SHA-256 of a stable text form: Date values keep their class and zone, so a
  * `date:` that changes from a date to a time changes the page.
  */
@@ -21,6 +24,10 @@ export interface PageInputs {
   corpus(): string;
   /** The posts of one tag or category (`tags\u0000<name>`), for pages that read just that group. */
   group(id: string): string;
+  /** As corpus, with each post as listings show it; `excerptOf` names a post's converted excerpt. */
+  listing(excerptOf: (post: SourceDocument) => string): string;
+  /** As group, with each post as listings show it. */
+  listingGroup(id: string, excerptOf: (post: SourceDocument) => string): string;
 }
 
 export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, environment: NodeJS.ProcessEnv = process.env): PageInputs {
@@ -46,10 +53,32 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
     }
     return fingerprint;
   };
+  // A post as a listing shows it: what `own` covers but the body, and the excerpt it was converted to.
+  // Kept for the build: the excerpts named are those of this build's posts.
+  const showns = new Map<SourceDocument, string>();
+  const shown = (post: SourceDocument, excerptOf: (post: SourceDocument) => string): string => {
+    let fingerprint = showns.get(post);
+    if (fingerprint === undefined) {
+      fingerprint = hash(
+        post.kind,
+        post.relativePath,
+        post.url,
+        post.outputPath,
+        String(post.isMarkdown),
+        // Its data is this text with the site's defaults and what its path gives, both in `site`.
+        post.frontMatterText !== undefined ? `\u0002${post.frontMatterText}` : stableText(post.data),
+        excerptOf(post),
+        post.kind === 'draft' ? String(post.modifiedTime.getTime()) : '',
+      );
+      showns.set(post, fingerprint);
+    }
+    return fingerprint;
+  };
   const postIndex = new Map(sources.posts.map((post, i) => [post, i]));
   let corpus: string | undefined;
-  let groups: Map<string, string[]> | undefined;
-  const groupIndex = (): Map<string, string[]> => {
+  let listing: string | undefined;
+  let groups: Map<string, SourceDocument[]> | undefined;
+  const groupIndex = (): Map<string, SourceDocument[]> => {
     if (!groups) {
       groups = new Map();
       for (const post of sources.posts) {
@@ -59,14 +88,22 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
           for (const name of names) {
             const id = `${kind}\u0000${String(name)}`;
             const members = groups.get(id);
-            if (members) members.push(own(post));
-            else groups.set(id, [own(post)]);
+            if (members) members.push(post);
+            else groups.set(id, [post]);
           }
         }
       }
     }
     return groups;
   };
+  const everything = (posts: string[]): string =>
+    hash(
+      ...posts,
+      '\u0001',
+      ...sources.pages.map(own),
+      '\u0001',
+      ...sources.staticFiles.map((file) => `${file.relativePath}\u0000${file.url}\u0000${file.modifiedTime.getTime()}\u0000${stableText(file.data)}`),
+    );
   return {
     site,
     own,
@@ -78,17 +115,18 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
       return hash(previous ? own(previous) : '-', next ? own(next) : '-');
     },
     group(id) {
-      return hash(...(groupIndex().get(id) ?? []));
+      return hash(...(groupIndex().get(id) ?? []).map(own));
     },
     corpus() {
-      corpus ??= hash(
-        ...sources.posts.map(own),
-        '\u0001',
-        ...sources.pages.map(own),
-        '\u0001',
-        ...sources.staticFiles.map((file) => `${file.relativePath}\u0000${file.url}\u0000${file.modifiedTime.getTime()}\u0000${stableText(file.data)}`),
-      );
+      corpus ??= everything(sources.posts.map(own));
       return corpus;
+    },
+    listing(excerptOf) {
+      listing ??= everything(sources.posts.map((post) => shown(post, excerptOf)));
+      return listing;
+    },
+    listingGroup(id, excerptOf) {
+      return hash(...(groupIndex().get(id) ?? []).map((post) => shown(post, excerptOf)));
     },
   };
 }

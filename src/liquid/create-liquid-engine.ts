@@ -9,6 +9,7 @@ import './sync-evaluation.ts';
 import { BuildError, RenderInterrupted } from '../errors.ts';
 import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
+import { RECORDER, RenderRecorder } from './render-recorder.ts';
 
 export interface LiquidEngineOptions {
   /** `_includes/` by name (`toc.md`, `nav/menu.html`). */
@@ -92,7 +93,7 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
     render(templates, scope) {
       const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
       try {
-        const output = liquid.renderSync(templates, ctx) as string;
+        const output = RenderRecorder.during((scope as Record<symbol, unknown>)[RECORDER] as RenderRecorder | undefined, () => liquid.renderSync(templates, ctx) as string);
         const deps = ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() });
         return { output, includes: deps.includes };
       } catch (error) {

@@ -31,9 +31,17 @@ const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'colle
  */
 const GROUP_KEYS = new Set(['tags', 'categories']);
 
+/** The recorder of the render in progress, for reads that Liquid's scope does not see. */
+let active: RenderRecorder | undefined;
+
 export class RenderRecorder {
   /** Read the site's posts, pages, tags, categories or static files. */
   corpus = false;
+  /**
+   * Read another document's converted content (not its excerpt): a listing that did is tied to
+   * every listed document's body, not only to what a listing shows of it.
+   */
+  readsContent = false;
   /** Read `page.previous` or `page.next`. */
   neighbours = false;
   /** Why the output cannot be reused, if it cannot. */
@@ -52,6 +60,22 @@ export class RenderRecorder {
     this.corpus = true;
   }
 
+  /** Runs a render whose reads of other documents' content are noted by `recorder`. */
+  static during<T>(recorder: RenderRecorder | undefined, render: () => T): T {
+    const previous = active;
+    active = recorder;
+    try {
+      return render();
+    } finally {
+      active = previous;
+    }
+  }
+
+  /** Called where another document's converted content is handed out. */
+  static noteContentRead(): void {
+    if (active) active.readsContent = true;
+  }
+
   markVolatile(reason: string): void {
     this.volatile ??= reason;
   }
@@ -62,11 +86,12 @@ export class RenderRecorder {
 
   /** The recorder's state now, and a way back to it, for a render that is abandoned and done again. */
   checkpoint(): () => void {
-    const { corpus, neighbours, volatile } = this;
+    const { corpus, neighbours, volatile, readsContent } = this;
     const facts = this.timeFacts.length;
     const groups = [...this.groups];
     return () => {
       this.corpus = corpus;
+      this.readsContent = readsContent;
       this.neighbours = neighbours;
       this.volatile = volatile;
       this.timeFacts.length = facts;

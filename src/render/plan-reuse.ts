@@ -15,6 +15,13 @@ export interface ReusePlan {
   /** A recorder for each document rendered. */
   recorders: Map<SourceDocument, RenderRecorder>;
   keyOf(document: SourceDocument, corpus: boolean, groups: readonly string[]): string;
+  /** The listing key of a page that read no content (PageRecord.listingKey), once every excerpt is known. */
+  listingKeyOf(document: SourceDocument, corpus: boolean, groups: readonly string[], excerptOf: (post: SourceDocument) => string): string;
+  /**
+   * Listing pages that may still be carried over once the posts' excerpts are converted: their key
+   * changed, but the record has a listing key (see reuseListing).
+   */
+  listings: Map<SourceDocument, PageRecord>;
 }
 
 /**
@@ -32,6 +39,14 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
       corpus ? inputs.corpus() : '',
       ...groups.map((group) => `${group}\u0000${inputs.group(group)}`),
     );
+  const listingKeyOf = (document: SourceDocument, corpus: boolean, groups: readonly string[], excerptOf: (post: SourceDocument) => string): string =>
+    hash(
+      inputs.site,
+      inputs.own(document),
+      inputs.neighbours(document),
+      corpus ? inputs.listing(excerptOf) : '',
+      ...groups.map((group) => `${group}\u0000${inputs.listingGroup(group, excerptOf)}`),
+    );
   const documents = [...sources.posts, ...sources.pages];
   const previous = new Map(documents.map((document) => [document, pageCache.previous(document)] as const));
   // A page that read the lists is keyed by every document, so only the build time can change what it
@@ -45,18 +60,34 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
     listingsReusable && sources.posts.every((post) => previous.get(post)?.contentReadsOthers === false);
   const reused = new Map<SourceDocument, PageRecord>();
   const recorders = new Map<SourceDocument, RenderRecorder>();
+  const listings = new Map<SourceDocument, PageRecord>();
   for (const document of documents) {
     const record = previous.get(document);
-    const reusable =
-      record !== undefined &&
-      (!record.corpus || listingsReusable) &&
-      (record.groups.length === 0 || groupListingsReusable) &&
-      pageCache.reusable(record, keyOf(document, record.corpus, record.groups), document) &&
-      (document.kind !== 'post' || record.excerpt !== undefined);
-    if (reusable) reused.set(document, record);
-    else recorders.set(document, new RenderRecorder());
+    const listable = record !== undefined && (!record.corpus || listingsReusable) && (record.groups.length === 0 || groupListingsReusable);
+    const reusable = listable && pageCache.reusable(record, keyOf(document, record.corpus, record.groups), document) && (document.kind !== 'post' || record.excerpt !== undefined);
+    if (reusable) {
+      reused.set(document, record);
+      continue;
+    }
+    recorders.set(document, new RenderRecorder());
+    if (listable && record.listingKey !== undefined && document.kind === 'page') listings.set(document, record);
   }
-  return { reused, recorders, keyOf };
+  return { reused, recorders, keyOf, listingKeyOf, listings };
+}
+
+/**
+ * Carries a listing page over if what it lists is unchanged as a listing shows it: called once every
+ * post's excerpt is known. The record carried over gets this build's keys.
+ */
+export function reuseListing(plan: ReusePlan, document: SourceDocument, pageCache: PageCache, excerptOf: (post: SourceDocument) => string): boolean {
+  const record = plan.listings.get(document);
+  if (!record) return false;
+  plan.listings.delete(document);
+  const listingKey = plan.listingKeyOf(document, record.corpus, record.groups, excerptOf);
+  if (!pageCache.reusable({ ...record, key: record.listingKey! }, listingKey, document)) return false;
+  plan.reused.set(document, { ...record, key: plan.keyOf(document, record.corpus, record.groups), listingKey });
+  plan.recorders.delete(document);
+  return true;
 }
 
 /** Content the page cache kept: read only if a template asks for it. */
@@ -65,7 +96,26 @@ export function defineCachedContent(payload: Payload, key: 'content' | 'excerpt'
   Object.defineProperty(payload, key, {
     configurable: true,
     enumerable: true,
-    get: () => (value ??= pageCache.read(ref) ?? ''),
+    get: () => {
+      if (key === 'content') RenderRecorder.noteContentRead();
+      return (value ??= pageCache.read(ref) ?? '');
+    },
+    set: (replacement: string) => {
+      value = replacement;
+    },
+  });
+}
+
+/** Content converted in this build, whose reads are noted as the cache's are (RenderRecorder.noteContentRead). */
+export function defineNotedContent(payload: Payload, html: string): void {
+  let value = html;
+  Object.defineProperty(payload, 'content', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      RenderRecorder.noteContentRead();
+      return value;
+    },
     set: (replacement: string) => {
       value = replacement;
     },

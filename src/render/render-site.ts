@@ -12,7 +12,7 @@ import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
-import { defineCachedContent, planReuse } from './plan-reuse.ts';
+import { defineCachedContent, defineNotedContent, planReuse, reuseListing } from './plan-reuse.ts';
 import { Breather } from './breather.ts';
 import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
@@ -120,6 +120,8 @@ export async function renderSiteWithContext(
     for (const post of sources.posts) noteContentReads(post);
 
     const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
+    // A post's excerpt as converted, for listing keys: known for every post once step 2 has run.
+    const excerptOf = (post: SourceDocument): string => JSON.stringify(reused(post)?.excerpt ?? contents.get(post)?.excerpt ?? null);
     const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     const pending = new PendingContent();
     sources.posts.forEach((post, i) => {
@@ -196,6 +198,9 @@ export async function renderSiteWithContext(
                 contentReadsOthers: contentReads.get(document)?.others ?? true,
                 content: content.content,
                 ...(content.excerpt ? { excerpt: content.excerpt } : {}),
+                ...(document.kind === 'page' && recorder.readsOthers && !recorder.readsContent
+                  ? { listingKey: reuse.listingKeyOf(document, recorder.corpus, [...recorder.groups], excerptOf) }
+                  : {}),
               }
             : undefined,
           laid.output,
@@ -222,6 +227,7 @@ export async function renderSiteWithContext(
     // A page's content: its Liquid, seeing the pages before it converted and those after it not yet.
     const pageContent = (j: number): boolean => {
       const page = sources.pages[j];
+      if (reuse) reuseListing(reuse, page, pageCache!, excerptOf);
       const record = reused(page);
       if (record) {
         defineCachedContent(pagePayloads[j], 'content', record.content, pageCache!);
@@ -232,8 +238,12 @@ export async function renderSiteWithContext(
       if (!liquid.done) return false;
       const { text, includes } = liquid.value;
       noteContentReads(page);
-      pagePayloads[j].content = convertText(page, text, markdown);
-      if (reuse) contents.set(page, { content: contentRef(page, text, String(pagePayloads[j].content)) });
+      const html = convertText(page, text, markdown);
+      // Noted when read, as a cached page's content is: a listing that shows this page's content
+      // shows whatever of the posts' content it shows.
+      if (reuse) defineNotedContent(pagePayloads[j], html);
+      else pagePayloads[j].content = html;
+      if (reuse) contents.set(page, { content: contentRef(page, text, html) });
       pageIncludes[j] = includes;
       return true;
     };

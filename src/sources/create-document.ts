@@ -133,6 +133,7 @@ function toSourceDocument(
     data,
     body: '',
     sourceDigest: parsed.digest,
+    ...(parsed.frontMatterText !== undefined ? { frontMatterText: parsed.frontMatterText } : {}),
     bodyLineOffset: parsed.bodyLineOffset,
     url,
     outputPath: outputPathForUrl(url, outputExt),

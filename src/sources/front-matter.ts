@@ -24,6 +24,8 @@ export interface ParsedFile {
   digest: string;
   /** Read from the front matter cache rather than parsed. */
   fromCache?: boolean;
+  /** The front matter as the cache keeps it (JSON, dates tagged): the same text for the same front matter. */
+  frontMatterText?: string;
 }
 
 /** Jekyll treats a file as a page only when its first line is `---` (Utils.has_yaml_header?). */
@@ -157,7 +159,7 @@ export function readUnchangedFile(absolutePath: string, file: string, identity: 
   if (digest === undefined) return undefined;
   const cached = cache.get(frontMatterCacheKey(timeZone, digest));
   if (cached === undefined) return undefined;
-  const { data, bodyStart, bodyLineOffset } = decodeCachedFrontMatter(cached, timeZone);
+  const { data, bodyStart, bodyLineOffset, frontMatterText } = decodeCachedFrontMatter(cached, timeZone);
   let body: string | undefined;
   return {
     data,
@@ -180,6 +182,7 @@ export function readUnchangedFile(absolutePath: string, file: string, identity: 
     hasFrontMatter: true,
     digest,
     fromCache: true,
+    frontMatterText,
   };
 }
 
@@ -188,11 +191,13 @@ function withoutBom(text: string): string {
 }
 
 /** `<body start>,<body line offset>,<front matter as JSON>` */
-function decodeCachedFrontMatter(cached: string, timeZone: string): { data: Record<string, unknown>; bodyStart: number; bodyLineOffset: number } {
+function decodeCachedFrontMatter(cached: string, timeZone: string): { data: Record<string, unknown>; bodyStart: number; bodyLineOffset: number; frontMatterText: string } {
   const first = cached.indexOf(',');
   const second = cached.indexOf(',', first + 1);
+  const frontMatterText = cached.slice(second + 1);
   return {
-    data: reviveFrontMatter(cached.slice(second + 1), timeZone),
+    data: reviveFrontMatter(frontMatterText, timeZone),
+    frontMatterText,
     bodyStart: Number(cached.slice(0, first)),
     bodyLineOffset: Number(cached.slice(first + 1, second)),
   };
@@ -221,8 +226,8 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const key = cache ? frontMatterCacheKey(timeZone, digest) : '';
   const cached = cache?.get(key);
   if (cached !== undefined) {
-    const { data, bodyStart, bodyLineOffset } = decodeCachedFrontMatter(cached, timeZone);
-    return { data, body: source.slice(bodyStart), bodyLineOffset, hasFrontMatter: true, digest, fromCache: true };
+    const { data, bodyStart, bodyLineOffset, frontMatterText } = decodeCachedFrontMatter(cached, timeZone);
+    return { data, body: source.slice(bodyStart), bodyLineOffset, hasFrontMatter: true, digest, fromCache: true, frontMatterText };
   }
   let data: Record<string, unknown> = {};
   const parsed = matter(source, {
@@ -244,7 +249,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const bodyLineOffset = head.split('\n').length - 1;
   const encoded = cache ? encodeFrontMatter(data) : undefined;
   if (encoded !== undefined) cache!.set(key, `${head.length},${bodyLineOffset},${encoded}`);
-  return { data, body, bodyLineOffset, hasFrontMatter: true, digest };
+  return { data, body, bodyLineOffset, hasFrontMatter: true, digest, ...(encoded !== undefined ? { frontMatterText: encoded } : {}) };
 }
 
 /**

@@ -19,6 +19,8 @@ export interface SourceDocument {
    * the path, the configuration and, for a draft, the file's time, it decides `data` and `body`.
    */
   sourceDigest?: string;
+  /** Its front matter as the front matter cache keeps it, when it was read with the cache (ParsedFile). */
+  frontMatterText?: string;
   /** Lines before the body in the file, so a body line maps back to a file line. */
   bodyLineOffset: number;
   /** `page.url`: percent-encoded, as Jekyll has it. */

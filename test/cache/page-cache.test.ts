@@ -94,6 +94,51 @@ describe('the page cache', () => {
     expect(after.get(postPage(1))).toBe(before.get(postPage(1)));
   });
 
+  it('carries a listing page over when a post changed only below its excerpt', async () => {
+    const root = createSite();
+    write(root, 'taggar/alla.html', '---\n---\n{% for post in site.tags.vard %}<p>{{ post.title }}: {{ post.excerpt }}</p>{% endfor %}\n');
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\ntags: vard\n---\nIngress 3.\n\nBrödtext 3.\n');
+    await buildAt(root, YEAR_2025);
+    const before = snapshot(path.join(root, '_site'));
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\ntags: vard\n---\nIngress 3.\n\nBrödtext 3, omskriven.\n');
+    const edited = await buildAt(root, YEAR_2025);
+    // The post and its two neighbours; the home page and the tag page show only titles and excerpts.
+    expect(edited.pageCache).toEqual({ reused: 5, rendered: 3 });
+    const after = snapshot(path.join(root, '_site'));
+    expect(after.get(postPage(3))).toContain('Brödtext 3, omskriven.');
+    expect(after.get('index.html')).toBe(before.get('index.html'));
+    expect(after).toEqual(await uncached(root, YEAR_2025));
+    // Nothing changed since: everything is carried over, the listings by their ordinary keys again.
+    expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 8, rendered: 0 });
+    // The excerpt changes: the listings are rendered again and show it.
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\ntags: vard\n---\nNy ingress 3.\n\nBrödtext 3, omskriven.\n');
+    expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 3, rendered: 5 });
+    const last = snapshot(path.join(root, '_site'));
+    expect(last.get('taggar/alla.html')).toContain('Ny ingress 3.');
+    expect(last).toEqual(await uncached(root, YEAR_2025));
+    // Only the front matter changes: so do the listings.
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Tredje inlägget\ntags: vard\n---\nNy ingress 3.\n\nBrödtext 3, omskriven.\n');
+    await buildAt(root, YEAR_2025);
+    const renamed = snapshot(path.join(root, '_site'));
+    expect(renamed.get('index.html')).toContain('Tredje inlägget');
+    expect(renamed.get('taggar/alla.html')).toContain('Tredje inlägget');
+    expect(renamed).toEqual(await uncached(root, YEAR_2025));
+  });
+
+  it("renders a listing again when a post's body changes and the listing shows content, its own or another page's", async () => {
+    const root = createSite();
+    write(root, 'innehall.html', '---\n---\n{% for post in site.posts %}<section>{{ post.content }}</section>{% endfor %}\n');
+    // A page that shows the page above, which shows the posts' content.
+    write(root, 'zz-sammandrag.html', '---\n---\n{% for page in site.pages %}{% if page.url == "/innehall.html" %}{{ page.content }}{% endif %}{% endfor %}\n');
+    await buildAt(root, YEAR_2025);
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\n---\nIngress 3.\n\nBrödtext 3, omskriven.\n');
+    await buildAt(root, YEAR_2025);
+    const after = snapshot(path.join(root, '_site'));
+    expect(after.get('innehall.html')).toContain('Brödtext 3, omskriven.');
+    expect(after.get('zz-sammandrag.html')).toContain('Brödtext 3, omskriven.');
+    expect(after).toEqual(await uncached(root, YEAR_2025));
+  });
+
   it('sees a post rewritten to the same size and given back its old modification time', async () => {
     const root = createSite();
     const file = path.join(root, '_posts/2025-03-03-inlagg-3.md');
