@@ -120,9 +120,9 @@ export async function renderSiteWithContext(
     for (const post of sources.posts) noteContentReads(post);
 
     const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
+    const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     // A post's excerpt as converted, for listing keys: known for every post once step 2 has run.
     const excerptOf = (post: SourceDocument): string => JSON.stringify(reused(post)?.excerpt ?? contents.get(post)?.excerpt ?? null);
-    const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     const pending = new PendingContent();
     sources.posts.forEach((post, i) => {
       const record = reused(post);
