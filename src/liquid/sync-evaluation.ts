@@ -6,7 +6,7 @@
  * `{{ page.title | escape }}`.
  *
  * Here the methods at the bottom of that chain — Expression.evaluate, Value.value, Filter.render
- * and Output.render — get a plain-function path for synchronous rendering, which does what the
+ * and Output.render — and the loop over a tag's body (Render.renderTemplates) get a plain-function path for synchronous rendering, which does what the
  * generators do in the same order: the same scope lookups (findScope, readProperty), the same
  * operator and filter functions with the same `this`, the same errors (a failed lookup wrapped in
  * UndefinedVariableError, or null under `lenient`). Whatever it does not cover (async rendering,
@@ -14,7 +14,7 @@
  * anything a scope, operator or filter gives back as a generator is run as liquidjs would.
  * Replaced once, on import, like fast-html-token.ts. Worth proposing to liquidjs.
  */
-import { Expression, Filter, Output, TypeGuards, UndefinedVariableError, Value, toValue, toValueSync, type Context, type Emitter } from 'liquidjs';
+import { Expression, Filter, Liquid, LiquidError, Output, RenderError, TypeGuards, UndefinedVariableError, Value, toValue, toValueSync, type Context, type Emitter, type Template } from 'liquidjs';
 
 type AnyToken = { content?: unknown; props?: AnyToken[]; variable?: AnyToken; operator?: string };
 type Evaluate = (this: Expression, ctx: Context, lenient?: boolean) => unknown;
@@ -142,4 +142,36 @@ outputPrototype.render = function render(this: Output, ctx, emitter) {
   if (!(ctx as unknown as ContextInternals).sync) return originalOutput.call(this, ctx, emitter);
   emitter.write(settle(toValue(settle(this.value.value(ctx, false)))));
   return undefined;
+};
+
+interface RenderInternals {
+  renderTemplates(templates: Template[], ctx: Context, emitter?: Emitter): unknown;
+}
+interface LimitedContext {
+  renderLimit: { check(now: number): void };
+  breakCalled: boolean;
+  continueCalled: boolean;
+  opts: { catchAllErrors?: boolean };
+}
+
+// liquidjs does not export its Render class: take it from an engine's renderer.
+const renderPrototype = Object.getPrototypeOf(new Liquid().renderer) as RenderInternals;
+const originalRenderTemplates = renderPrototype.renderTemplates;
+// A tag's body (if, for, include…), written to the emitter it is given. Without one (the top of a
+// template, capture) or when errors are to be collected, liquidjs's own loop runs.
+renderPrototype.renderTemplates = function renderTemplates(this: RenderInternals, templates, ctx, emitter) {
+  const context = ctx as unknown as LimitedContext & ContextInternals;
+  if (!emitter || !context.sync || context.opts.catchAllErrors) return originalRenderTemplates.call(this, templates, ctx, emitter);
+  context.renderLimit.check(performance.now());
+  for (const template of templates) {
+    context.renderLimit.check(performance.now());
+    try {
+      const html = settle(template.render(ctx, emitter));
+      if (html) emitter.write(html);
+      if (context.breakCalled || context.continueCalled) break;
+    } catch (error) {
+      throw LiquidError.is(error) ? error : new RenderError(error as Error, template);
+    }
+  }
+  return (emitter as unknown as { buffer: unknown }).buffer;
 };

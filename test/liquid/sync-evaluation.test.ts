@@ -41,6 +41,9 @@ const templates = [
   '{{ posts | where: "kind", "x" | map: "title" | join: "+" }} {{ posts | sort: "n" | map: "title" | join: "" }}',
   '{{ nothing | default: "tomt" }} {{ page.empty | default: "tomt", allow_false: true }} {{ page.title | truncate: 7, "…" }}',
   '{%- capture x -%}{{ page.author.name | downcase }}{%- endcapture -%}[{{ x }}]',
+  '{% for post in posts %}{% if post.n == 1 %}{% continue %}{% endif %}{{ post.title }}{% if post.n == 2 %}{% break %}{% endif %}{% endfor %}',
+  '{% for i in (1..3) %}{% for j in (1..3) %}{% if j == 2 %}{% break %}{% endif %}{{ i }}{{ j }} {% endfor %}{% endfor %}',
+  '{% case page.author.name %}{% when "Eva" %}E{% else %}?{% endcase %}{% unless zero %}u{% endunless %}{% tablerow t in page.tags cols:2 %}{{ t }}{% endtablerow %}',
 ];
 
 function bothWays(liquid: Liquid, template: string, data: object): Promise<[unknown, unknown]> {
@@ -88,6 +91,8 @@ describe('synchronous Liquid evaluation without generators', () => {
       '{% if page.missing %}ja{% else %}nej{% endif %}',
       '{{ page.missing | default: "reserv" }}',
       '{{ missing[page.title] }}',
+      '{% if page.title %}<{{ page.title | boom }}>{% endif %}',
+      '{% for t in page.tags %}{% unless t == "b" %}{{ t | boom }}{% endunless %}{% endfor %}',
     ];
     const results = [];
     for (const template of cases) {
