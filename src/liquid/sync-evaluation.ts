@@ -5,13 +5,15 @@
  * 2.5 s of the 6 s their layouts took on the main thread: about twenty generator resumptions for one
  * `{{ page.title | escape }}`.
  *
- * Here the methods at the bottom of that chain — Expression.evaluate, Value.value, Filter.render
- * and Output.render — and the loop over a tag's body (Render.renderTemplates) get a plain-function path for synchronous rendering, which does what the
- * generators do in the same order: the same scope lookups (findScope, readProperty), the same
- * operator and filter functions with the same `this`, the same errors (a failed lookup wrapped in
- * UndefinedVariableError, or null under `lenient`). Whatever it does not cover (async rendering,
- * unary `not`, ranges, grouped expressions, strict variables) goes to liquidjs's own generator, and
- * anything a scope, operator or filter gives back as a generator is run as liquidjs would.
+ * Here the methods at the bottom of that chain (Expression.evaluate, Value.value, Filter.render,
+ * Output.render) and the loop over a tag's body (Render.renderTemplates) get a plain-function path
+ * for synchronous rendering, which does what the generators do in the same order: the same scope
+ * lookups (findScope, readProperty), the same operator and filter functions with the same `this`, the
+ * same errors (a failed lookup wrapped in UndefinedVariableError, or null under `lenient`; a failed
+ * node in RenderError). Whatever it does not cover (async rendering, unary `not`, ranges, grouped
+ * expressions, strict variables, collected errors, a body rendered without an emitter) goes to
+ * liquidjs's own generator, and anything a scope, operator or filter gives back as a generator is run
+ * as liquidjs would. Layouts' main-thread time for 4000 posts: 6.0 s before, 3.8 s after.
  * Replaced once, on import, like fast-html-token.ts. Worth proposing to liquidjs.
  */
 import { Expression, Filter, Liquid, LiquidError, Output, RenderError, TypeGuards, UndefinedVariableError, Value, toValue, toValueSync, type Context, type Emitter, type Template } from 'liquidjs';
