@@ -32,7 +32,8 @@ export function openBuildCaches(source: string): BuildCaches {
   const directory = path.join(path.resolve(source), CACHE_DIR);
   // Sharded: an edited post rewrites one sixteenth of the conversions, not all 30 MB at 4000 posts.
   const markdown = PersistentCache.open(directory, 'markdown', codeFingerprint('markdown'), { shards: 16 });
-  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'));
+  // Sharded too: an edited post changes two entries (its digest under its identity, its front matter).
+  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'), { shards: 16 });
   let pages: DiskPageCache | undefined;
   return {
     markdown,
@@ -40,7 +41,8 @@ export function openBuildCaches(source: string): BuildCaches {
     stats: markdown.stats,
     openPageCache(destination, time, timeZone, markdownScope) {
       // Any change to the generator's code starts the page cache afresh.
-      const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'));
+      // Sharded: an edited post changes its own record and its neighbours'.
+      const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'), { shards: 16 });
       pages = new DiskPageCache(store, markdown, (text) => markdownCacheKey(markdownScope, text), destination, time, timeZone);
       return pages;
     },

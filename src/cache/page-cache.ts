@@ -89,12 +89,14 @@ export interface PageCache {
 }
 
 /**
- * The page cache of one-shot builds: records in `.tryck-cache/pages.v8`, content in the Markdown
+ * The page cache of one-shot builds: records in `.tryck-cache/pages-<n>.v8`, content in the Markdown
  * cache, outputs in the last build's destination, recognised by their file identity.
  */
 export class DiskPageCache implements PageCache {
   readonly stats: PageCacheStats = { reused: 0, rendered: 0 };
   private readonly fresh = new Map<string, PageRecord>();
+  /** The records as the last build wrote them, by record key: one that comes back unchanged is not written again. */
+  private readonly stored = new Map<string, string>();
 
   constructor(
     private readonly store: PersistentCache,
@@ -108,8 +110,10 @@ export class DiskPageCache implements PageCache {
   ) {}
 
   previous(document: SourceDocument): PageRecord | undefined {
-    const text = this.store.get(recordKey(document));
+    const key = recordKey(document);
+    const text = this.store.get(key);
     if (text === undefined) return undefined;
+    this.stored.set(key, text);
     try {
       return JSON.parse(text) as PageRecord;
     } catch {
@@ -152,7 +156,12 @@ export class DiskPageCache implements PageCache {
 
   /** Writes this build's records; call after the site was written. */
   save(): void {
-    for (const [key, record] of this.fresh) this.store.set(key, JSON.stringify(record));
+    // Reading a record kept it for this build already: only new and changed ones are set, so a build
+    // that carried every page over rewrites no shard of the records.
+    for (const [key, record] of this.fresh) {
+      const text = JSON.stringify(record);
+      if (text !== this.stored.get(key)) this.store.set(key, text);
+    }
     this.store.save();
   }
 

@@ -6,7 +6,7 @@
  * entries a build used are written back, atomically; a damaged or foreign file is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import { deserialize, serialize } from 'node:v8';
@@ -53,6 +53,8 @@ export class PersistentCache {
    */
   static open(directory: string, name: string, fingerprint: string, { shards = 1 } = {}): PersistentCache {
     const files = shards === 1 ? [path.join(directory, `${name}.v8`)] : Array.from({ length: shards }, (_, i) => path.join(directory, `${name}-${i}.v8`));
+    // A cache that was one file before it was sharded: its entries start afresh, and the file goes.
+    if (shards > 1) rmSync(path.join(directory, `${name}.v8`), { force: true });
     const entries = new Map<string, Uint8Array>();
     const counts = files.map((file) => {
       try {

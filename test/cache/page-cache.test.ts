@@ -4,7 +4,7 @@
  * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
  * leaves the old site as it was.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,24 @@ describe('the page cache', () => {
     const warm = await buildAt(root, LATER_2025);
     expect(warm.pageCache).toEqual({ reused: 7, rendered: 0 });
     expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, LATER_2025));
+  });
+
+  it('writes no cache file again when nothing changed, and only some record shards when a post did', async () => {
+    const root = createSite();
+    await buildAt(root, YEAR_2025);
+    await buildAt(root, YEAR_2025);
+    const cacheDir = path.join(root, CACHE_DIR);
+    const times = (): Map<string, number> => new Map(readdirSync(cacheDir).map((name) => [name, statSync(path.join(cacheDir, name)).mtimeMs]));
+    const before = times();
+    expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 7, rendered: 0 });
+    expect(times()).toEqual(before);
+    write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\n---\nIngress 3.\n\nBrödtext 3, ändrad.\n');
+    await buildAt(root, YEAR_2025);
+    const after = times();
+    const records = [...after.keys()].filter((name) => name.startsWith('pages-'));
+    const rewritten = records.filter((name) => after.get(name) !== before.get(name));
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeLessThan(records.length);
   });
 
   it('re-renders an edited post, its neighbours and the pages that list it, and nothing else', async () => {
@@ -258,7 +276,9 @@ describe('the page cache', () => {
   it('ignores a damaged page cache and rebuilds it', async () => {
     const root = createSite();
     await buildAt(root, YEAR_2025);
-    writeFileSync(path.join(root, CACHE_DIR, 'pages.v8'), 'inte en cache');
+    const shards = readdirSync(path.join(root, CACHE_DIR)).filter((name) => /^pages-\d+\.v8$/.test(name));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const shard of shards) writeFileSync(path.join(root, CACHE_DIR, shard), 'inte en cache');
     const rebuilt = await buildAt(root, YEAR_2025);
     expect(rebuilt.pageCache).toEqual({ reused: 0, rendered: 7 });
     expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, YEAR_2025));
