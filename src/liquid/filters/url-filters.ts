@@ -133,6 +133,7 @@ let normalized = new Map<string, string>();
  * same URLs over and over (every listing links every post), so results are remembered, boundedly.
  */
 export function normalizeUri(uri: string): string {
+  if (PLAIN_URI.test(uri)) return uri;
   let result = normalized.get(uri);
   if (result === undefined) {
     result = computeNormalizedUri(uri);
@@ -142,7 +143,16 @@ export function normalizeUri(uri: string): string {
   return result;
 }
 
-function computeNormalizedUri(uri: string): string {
+/**
+ * A URL that normalizing leaves as it is: http(s), a lower-case host without a port, and a non-empty
+ * path of unreserved characters whose segments do not start with a dot (so none is `.` or `..`); or
+ * such a path alone. Most URLs a site builds are like this (the sitemap normalized 4000 of them in
+ * 70 ms of a warm build); the test checks the shortcut against the full normalization.
+ */
+const PLAIN_URI = /^(?:https?:\/\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)?(?:(?:\/[\w~-][\w~.-]*)+\/?|\/)$/;
+
+/** The full normalization, without the shortcut or the memory: exported for the test of both. */
+export function computeNormalizedUri(uri: string): string {
   const m = URI_PARTS.exec(uri);
   if (!m) return uri;
   const [, rawScheme, authority, rawPath, query, fragment] = m;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  absoluteUrl, cgiEscape, isAbsoluteUri, normalizeUri, relativeUrl, removeDotSegments, uriEscape,
+  absoluteUrl, cgiEscape, computeNormalizedUri, isAbsoluteUri, normalizeUri, relativeUrl, removeDotSegments, uriEscape,
 } from '../../../src/liquid/filters/url-filters.ts';
 
 describe('relative_url / absolute_url', () => {
@@ -32,6 +32,24 @@ describe('relative_url / absolute_url', () => {
     expect(isAbsoluteUri('/x:y')).toBe(false);
     expect(removeDotSegments('/a/b/../../../c/./d/.')).toBe('/c/d/');
     expect(normalizeUri('HTTP://Example.org')).toBe('http://example.org/');
+  });
+
+  it('normalizes plain URLs, taken as they are, exactly as the full normalization does', () => {
+    // Random URLs near the shortcut's edge: dot segments, empty segments, ports, case, escapes, no path.
+    const pieces = ['a', 'B', '2012', 'ö', '%41', '.', '..', '.well-known', 'x.html', '', '-', '_', '~', 'a..b', ' '];
+    const hosts = ['https://example.se', 'http://ex-ample.org', 'https://Example.se', 'https://example.se:443', 'http://a.b.', 'https://xn--hlsa-loa.se', ''];
+    let seed = 7;
+    const pick = <T>(list: T[]): T => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length];
+    let shortcut = 0;
+    for (let i = 0; i < 3000; i++) {
+      const segments = Array.from({ length: 1 + (i % 4) }, () => pick(pieces));
+      const uri = `${pick(hosts)}${i % 7 === 0 ? '' : '/'}${segments.join('/')}${i % 3 === 0 ? '/' : ''}`;
+      expect(normalizeUri(uri), uri).toBe(computeNormalizedUri(uri));
+      if (normalizeUri(uri) === uri) shortcut += 1;
+    }
+    expect(shortcut).toBeGreaterThan(300);
+    expect(normalizeUri('https://example.se/2012/06/30/inlagg.html')).toBe('https://example.se/2012/06/30/inlagg.html');
+    expect(normalizeUri('https://example.se/a/./b/../c')).toBe('https://example.se/a/c');
   });
 });
 
