@@ -95,8 +95,11 @@ export interface PageCache {
 export class DiskPageCache implements PageCache {
   readonly stats: PageCacheStats = { reused: 0, rendered: 0 };
   private readonly fresh = new Map<string, PageRecord>();
-  /** The records as the last build wrote them, by record key: one that comes back unchanged is not written again. */
-  private readonly stored = new Map<string, string>();
+  /**
+   * Records as read from the last build. One that is carried over comes back as the same object
+   * (a carried page's file is not written, so nothing changes it) and is not written again.
+   */
+  private readonly asRead = new WeakSet<PageRecord>();
 
   constructor(
     private readonly store: PersistentCache,
@@ -110,12 +113,12 @@ export class DiskPageCache implements PageCache {
   ) {}
 
   previous(document: SourceDocument): PageRecord | undefined {
-    const key = recordKey(document);
-    const text = this.store.get(key);
+    const text = this.store.get(recordKey(document));
     if (text === undefined) return undefined;
-    this.stored.set(key, text);
     try {
-      return JSON.parse(text) as PageRecord;
+      const record = JSON.parse(text) as PageRecord;
+      this.asRead.add(record);
+      return record;
     } catch {
       return undefined;
     }
@@ -158,10 +161,7 @@ export class DiskPageCache implements PageCache {
   save(): void {
     // Reading a record kept it for this build already: only new and changed ones are set, so a build
     // that carried every page over rewrites no shard of the records.
-    for (const [key, record] of this.fresh) {
-      const text = JSON.stringify(record);
-      if (text !== this.stored.get(key)) this.store.set(key, text);
-    }
+    for (const [key, record] of this.fresh) if (!this.asRead.has(record)) this.store.set(key, JSON.stringify(record));
     this.store.save();
   }
 

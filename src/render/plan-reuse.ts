@@ -92,29 +92,26 @@ export function reuseListing(plan: ReusePlan, document: SourceDocument, pageCach
 
 /** Content the page cache kept: read only if a template asks for it. */
 export function defineCachedContent(payload: Payload, key: 'content' | 'excerpt', ref: ContentRef, pageCache: PageCache): void {
+  defineContent(payload, key, () => pageCache.read(ref) ?? '');
+}
+
+/** Content converted in this build, whose reads are noted as the cache's are. */
+export function defineNotedContent(payload: Payload, html: string): void {
+  defineContent(payload, 'content', () => html);
+}
+
+/**
+ * `key` on the payload, fetched on first read; a read of `content` tells the render in progress that
+ * it read another document's content (RenderRecorder.noteContentRead), which ties a listing to bodies.
+ */
+function defineContent(payload: Payload, key: 'content' | 'excerpt', fetch: () => string): void {
   let value: string | undefined;
   Object.defineProperty(payload, key, {
     configurable: true,
     enumerable: true,
     get: () => {
       if (key === 'content') RenderRecorder.noteContentRead();
-      return (value ??= pageCache.read(ref) ?? '');
-    },
-    set: (replacement: string) => {
-      value = replacement;
-    },
-  });
-}
-
-/** Content converted in this build, whose reads are noted as the cache's are (RenderRecorder.noteContentRead). */
-export function defineNotedContent(payload: Payload, html: string): void {
-  let value = html;
-  Object.defineProperty(payload, 'content', {
-    configurable: true,
-    enumerable: true,
-    get: () => {
-      RenderRecorder.noteContentRead();
-      return value;
+      return (value ??= fetch());
     },
     set: (replacement: string) => {
       value = replacement;

@@ -241,9 +241,12 @@ export async function renderSiteWithContext(
       const html = convertText(page, text, markdown);
       // Noted when read, as a cached page's content is: a listing that shows this page's content
       // shows whatever of the posts' content it shows.
-      if (reuse) defineNotedContent(pagePayloads[j], html);
-      else pagePayloads[j].content = html;
-      if (reuse) contents.set(page, { content: contentRef(page, text, html) });
+      if (reuse) {
+        defineNotedContent(pagePayloads[j], html);
+        contents.set(page, { content: contentRef(page, text, html) });
+      } else {
+        pagePayloads[j].content = html;
+      }
       pageIncludes[j] = includes;
       return true;
     };
