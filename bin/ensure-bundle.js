@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { dependencyPatchesPlugin } from './dependency-patches.js';
 
 const ENTRIES = { cli: 'src/cli/main.ts', 'build-worker': 'src/workers/build-worker.ts' };
 
@@ -33,6 +34,8 @@ export async function ensureBundle(root) {
         mainFields: ['module', 'main'],
         // For the CommonJS dependencies (gray-matter, js-yaml) that require Node's built-ins.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        // Speed patches to dependencies; see dependency-patches.js.
+        plugins: [dependencyPatchesPlugin()],
         sourcemap: 'linked',
         logLevel: 'silent',
       });
@@ -65,7 +68,7 @@ function newestSource(root) {
   let newest = statSync(path.join(root, 'package.json')).mtimeMs;
   // The bundle holds the dependencies: an install that changed them (npm records it here) remakes it,
   // as does a change to how it is made.
-  for (const lock of ['package-lock.json', 'node_modules/.package-lock.json', 'bin/ensure-bundle.js']) {
+  for (const lock of ['package-lock.json', 'node_modules/.package-lock.json', 'bin/ensure-bundle.js', 'bin/dependency-patches.js']) {
     if (existsSync(path.join(root, lock))) newest = Math.max(newest, statSync(path.join(root, lock)).mtimeMs);
   }
   const visit = (dir) => {

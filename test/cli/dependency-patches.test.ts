@@ -1,0 +1,80 @@
+/**
+ * The speed patches the bundle applies to dependencies (bin/dependency-patches.js) still fit the
+ * installed versions, and the patched code converts Markdown to exactly the HTML the published code
+ * gives.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain JavaScript module without types
+import { DEPENDENCY_PATCHES, dependencyPatchesPlugin, patchSource } from '../../bin/dependency-patches.js';
+import { createMarkdownProcessor, type MarkdownProcessor } from '../../src/markdown/create-markdown-processor.ts';
+import { planPosts, renderPost } from '../../src/bench/generate-corpus.ts';
+
+interface Patch {
+  file: RegExp;
+  find: string;
+  replace: string;
+}
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function filesUnder(dir: string, wanted: (name: string) => boolean): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((file) => wanted(file) && statSync(file).isFile());
+}
+
+/** The Markdown stage bundled as `tryck` bundles it, patches included. */
+async function bundledProcessor(): Promise<MarkdownProcessor> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tryck-patches-'));
+  dirs.push(dir);
+  await build({
+    absWorkingDir: root,
+    entryPoints: { markdown: 'src/markdown/create-markdown-processor.ts' },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    mainFields: ['module', 'main'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [dependencyPatchesPlugin()],
+    logLevel: 'silent',
+  });
+  const bundled = (await import(pathToFileURL(path.join(dir, 'markdown.mjs')).href)) as { createMarkdownProcessor: typeof createMarkdownProcessor };
+  return bundled.createMarkdownProcessor();
+}
+
+describe('the dependency patches', () => {
+  it('each fit exactly one installed file', () => {
+    const installed = filesUnder(path.join(root, 'node_modules'), (file) => file.endsWith('.js'));
+    for (const patch of DEPENDENCY_PATCHES as Patch[]) {
+      const targets = installed.filter((file) => patch.file.test(file));
+      expect(targets, `${patch.file}: the file it is for`).toHaveLength(1);
+      const { source, missed } = patchSource(targets[0], readFileSync(targets[0], 'utf8'));
+      expect(missed, `${targets[0]} no longer has the code the patch replaces: look at it again`).toEqual([]);
+      expect(source).toContain(patch.replace);
+    }
+  });
+
+  it('give the same HTML as the published code, for every Markdown fixture and 300 generated posts', async () => {
+    const patched = await bundledProcessor();
+    const published = createMarkdownProcessor();
+    const fixtures = filesUnder(path.join(root, 'test/fixtures'), (file) => /\.(md|markdown)$/.test(file)).map((file) => readFileSync(file, 'utf8'));
+    const plan = planPosts(300);
+    const posts = plan.map((_, index) => renderPost(plan, index).replace(/^---\n[\s\S]*?\n---\n/, ''));
+    expect(fixtures.length).toBeGreaterThan(50);
+    let compared = 0;
+    for (const markdown of [...fixtures, ...posts]) {
+      expect(patched.render(markdown)).toBe(published.render(markdown));
+      compared += 1;
+    }
+    expect(compared).toBe(fixtures.length + 300);
+  });
+});
