@@ -13,6 +13,8 @@ export function extractExcerpt(body: string, separator: string): string {
   if (tail === '') return head;
   if (head.includes('{%')) head = closeOpenLiquidBlocks(head);
   // Reference-style links used in the excerpt keep working: Jekyll appends their definitions.
+  // Every definition has `]:`, and most posts have none: the match took 146 ms of a 4000-post build.
+  if (!tail.includes(']:')) return head;
   const definitions = [...tail.matchAll(LINK_REFERENCE)].filter((m) => head.includes(m[1])).map((m) => m[1] + m[2]);
   return definitions.length ? `${head}\n\n${definitions.join('\n')}` : head;
 }
