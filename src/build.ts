@@ -9,12 +9,12 @@ import type { CacheStats } from './cache/persistent-cache.ts';
 import { loadConfig } from './config/load-config.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import { BuildError } from './errors.ts';
-import type { MarkdownCache } from './markdown/cached-markdown-processor.ts';
+import type { MarkdownCache, MarkdownKeys } from './markdown/cached-markdown-processor.ts';
 import { generateFiles, type GeneratedFile } from './outputs/generate-files.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import type { RenderContext, RenderedDocument } from './render/render-documents.ts';
-import { markdownCacheScope, renderSiteWithContext } from './render/render-site.ts';
+import { renderSiteWithContext } from './render/render-site.ts';
 import type { FrontMatterCache } from './sources/front-matter.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
@@ -44,6 +44,8 @@ export interface BuildOptions {
   onProgress?: (step: string) => void;
   /** Keeps Markdown conversions between builds (watch mode). */
   markdownCache?: MarkdownCache;
+  /** Keeps the Markdown texts' keys between builds, with markdownCache (watch mode). */
+  markdownKeys?: MarkdownKeys;
   /** Keeps parsed front matter between builds (watch mode). */
   frontMatterCache?: FrontMatterCache;
   /** Reads and writes `.tryck-cache/` in the source (default true; `--no-cache` turns it off). */
@@ -96,7 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   let writer: SiteWriter | undefined = options.writer;
   let queue: WriteQueue | undefined;
   const pageCache = (config: SiteConfig, now: Date): PageCache | undefined =>
-    caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone, markdownCacheScope(config)) : undefined;
+    caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone) : undefined;
   const plan = await planSite({
     ...options,
     markdownCache: options.markdownCache ?? caches?.markdown,
@@ -160,6 +162,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const onPage = options.onPage;
     const { rendered, context } = await renderSiteWithContext(config, sources, now, {
       markdownCache: options.markdownCache,
+      markdownKeys: options.markdownKeys,
       parallel: options.workers !== false,
       workers,
       onPage: onPage && ((page) => onPage(page, config, workers?.running ?? false)),

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import type { FrontMatterCache } from '../sources/front-matter.ts';
 import { DiskPageCache } from './page-cache.ts';
-import { markdownCacheKey } from '../markdown/cached-markdown-processor.ts';
 import { codeFingerprint, PersistentCache, type CacheStats } from './persistent-cache.ts';
 
 /** Where the persistent cache lives, inside the site source (Jekyll's is .jekyll-cache). */
@@ -18,10 +17,9 @@ export interface BuildCaches {
   /** Markdown conversions served from disk, and converted by this build. */
   stats: CacheStats;
   /**
-   * Opens the page cache for a build into `destination` at `time` (one per build); `markdownScope`
-   * names the Markdown options, as the Markdown cache's keys do.
+   * Opens the page cache for a build into `destination` at `time` (one per build).
    */
-  openPageCache(destination: string, time: Date, timeZone: string, markdownScope: string): DiskPageCache;
+  openPageCache(destination: string, time: Date, timeZone: string): DiskPageCache;
   /** Pages carried over and rendered, once a page cache was opened. */
   readonly pages: DiskPageCache | undefined;
   /** Writes what this build used; call after a successful build. */
@@ -36,14 +34,15 @@ export function openBuildCaches(source: string): BuildCaches {
   const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'), { shards: 16 });
   let pages: DiskPageCache | undefined;
   return {
-    markdown,
+    // Markdown keys are hashes already (MarkdownKeys), and the page cache's records refer to them.
+    markdown: { get: (key) => markdown.getByHash(key), has: (key) => markdown.hasHash(key), set: (key, html) => markdown.setByHash(key, html) },
     frontMatter,
     stats: markdown.stats,
-    openPageCache(destination, time, timeZone, markdownScope) {
+    openPageCache(destination, time, timeZone) {
       // Any change to the generator's code starts the page cache afresh.
       // Sharded: an edited post changes its own record and its neighbours'.
       const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'), { shards: 16 });
-      pages = new DiskPageCache(store, markdown, (text) => markdownCacheKey(markdownScope, text), destination, time, timeZone);
+      pages = new DiskPageCache(store, markdown, destination, time, timeZone);
       return pages;
     },
     get pages() {

@@ -77,8 +77,8 @@ export interface PageCache {
   reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord;
   /** Carries a record over to this build; returns the page's output. */
   reuse(document: SourceDocument, record: PageRecord): ReusedOutput;
-  /** How to find converted content again: `text` is what was converted, `html` the result. */
-  contentRef(document: SourceDocument, text: string, html: string): ContentRef;
+  /** How to find converted content again: `markdownKey` gives its key in the Markdown cache, `html` is the result. */
+  contentRef(document: SourceDocument, markdownKey: () => string, html: string): ContentRef;
   /**
    * A page rendered in this build, with its record unless it may never be reused (it used the build
    * time in raw form, a random number…).
@@ -105,8 +105,6 @@ export class DiskPageCache implements PageCache {
     private readonly store: PersistentCache,
     /** The Markdown cache that `{ markdown }` references point into. */
     private readonly markdown: PersistentCache,
-    /** Builds the key a Markdown text is cached under. */
-    private readonly markdownKey: (text: string) => string,
     private readonly destination: string,
     private readonly time: Date,
     private readonly timeZone: string,
@@ -138,8 +136,8 @@ export class DiskPageCache implements PageCache {
     return { output: '', reuse: this.outputFile(document) };
   }
 
-  contentRef(document: SourceDocument, text: string, html: string): ContentRef {
-    return document.isMarkdown ? { markdown: PersistentCache.hash(this.markdownKey(text)) } : { text: html };
+  contentRef(document: SourceDocument, markdownKey: () => string, html: string): ContentRef {
+    return document.isMarkdown ? { markdown: markdownKey() } : { text: html };
   }
 
   rendered(document: SourceDocument, record: Omit<PageRecord, 'file'> | undefined): void {
@@ -213,7 +211,7 @@ export class MemoryPageCache implements PageCache {
     return { output: kept.output };
   }
 
-  contentRef(_document: SourceDocument, _text: string, html: string): ContentRef {
+  contentRef(_document: SourceDocument, _markdownKey: () => string, html: string): ContentRef {
     return { text: html };
   }
 

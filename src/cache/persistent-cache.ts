@@ -96,7 +96,11 @@ export class PersistentCache {
   }
 
   set(key: string, value: string): void {
-    const hash = PersistentCache.hash(key);
+    this.setByHash(PersistentCache.hash(key), value);
+  }
+
+  /** As set, by the hash of the key. */
+  setByHash(hash: string, value: string): void {
     if (!this.fresh.has(hash)) this.stats.misses += 1;
     this.fresh.add(hash);
     this.used.set(hash, Buffer.from(value));

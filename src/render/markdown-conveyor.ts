@@ -4,7 +4,7 @@
  * repay their start; below that, or without workers, every text is converted on the main thread
  * when it is needed. Conversion is pure, so where a text was converted never shows in the output.
  */
-import { markdownCacheKey, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { PARALLEL_THRESHOLD, type SharedWorkerPool } from '../workers/worker-pool.ts';
 
 export class MarkdownConveyor {
@@ -14,7 +14,8 @@ export class MarkdownConveyor {
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly scope: string,
+    /** The key a text is cached under. */
+    private readonly keyOf: (text: string) => string,
     private readonly cache: MarkdownCache,
     private readonly workers: SharedWorkerPool | undefined,
   ) {}
@@ -25,7 +26,7 @@ export class MarkdownConveyor {
    */
   offer(text: string, urgent = false): void {
     if (!this.workers) return;
-    if (this.inFlight.has(text) || this.gathered.has(text) || this.cache.has(markdownCacheKey(this.scope, text))) return;
+    if (this.inFlight.has(text) || this.gathered.has(text) || this.cache.has(this.keyOf(text))) return;
     if (this.workers.started) return this.send(text, urgent);
     this.gathered.set(text, urgent);
     if (this.gathered.size < PARALLEL_THRESHOLD) return;
@@ -52,7 +53,7 @@ export class MarkdownConveyor {
       .convert(text, urgent)
       .then(
         (html) => {
-          this.cache.set(markdownCacheKey(this.scope, text), html);
+          this.cache.set(this.keyOf(text), html);
           this.inFlight.delete(text);
         },
         () => {

@@ -6,7 +6,7 @@
 import type { SiteConfig } from '../config/site-config.ts';
 import { createLiquidEngine } from '../liquid/create-liquid-engine.ts';
 import { registerJekyllExtensions } from '../liquid/register-jekyll-extensions.ts';
-import { BuildMarkdownCache, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import { BuildMarkdownCache, MarkdownKeys, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
@@ -28,6 +28,8 @@ export async function renderSite(config: SiteConfig, sources: SiteSources, now: 
 export interface RenderSiteOptions {
   /** Converted Markdown kept between builds (default: a cache for this build only). */
   markdownCache?: MarkdownCache;
+  /** Its texts' keys, kept with it (default: for this build only). */
+  markdownKeys?: MarkdownKeys;
   /** Convert Markdown in worker threads when there is enough of it (default true). */
   parallel?: boolean;
   /** The build's workers, when it has started them already (default: started here if needed). */
@@ -48,12 +50,12 @@ export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  { markdownCache = new BuildMarkdownCache(), parallel = true, workers, onPage, pageCache, releaseBodies = false }: RenderSiteOptions = {},
+  { markdownCache = new BuildMarkdownCache(), markdownKeys = new MarkdownKeys(), parallel = true, workers, onPage, pageCache, releaseBodies = false }: RenderSiteOptions = {},
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
   const cacheScope = markdownCacheScope(config);
-  const markdown = withMarkdownCache(processor, markdownCache, cacheScope);
+  const markdown = withMarkdownCache(processor, markdownCache, markdownKeys, cacheScope);
   const liquid = createLiquidEngine({
     includes: sources.includes,
     includesDir: config.includesDir,
@@ -92,7 +94,7 @@ export async function renderSiteWithContext(
   // Documents the page cache carries over skip all of it: their content is read from the cache if a
   // listing asks for it.
   const ownWorkers = parallel && !workers && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptions) : undefined;
-  const conveyor = new MarkdownConveyor(cacheScope, markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
+  const conveyor = new MarkdownConveyor((text) => markdownKeys.keyOf(cacheScope, text), markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
   try {
     const breather = new Breather();
     const postLiquid: Array<{ body: LiquidText; excerpt: LiquidText & { given?: string } } | undefined> = [];
@@ -119,7 +121,8 @@ export async function renderSiteWithContext(
     };
     for (const post of sources.posts) noteContentReads(post);
 
-    const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, text, html);
+    const contentRef = (document: SourceDocument, text: string, html: string): ContentRef =>
+      pageCache!.contentRef(document, () => markdownKeys.keyOf(cacheScope, text), html);
     const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     // A post's excerpt as converted, for listing keys: known for every post once step 2 has run.
     const excerptOf = (post: SourceDocument): string => JSON.stringify(reused(post)?.excerpt ?? contents.get(post)?.excerpt ?? null);
@@ -172,6 +175,7 @@ export async function renderSiteWithContext(
       if (reuse) contents.get(post)!.content = contentRef(post, body.text, String(postPayloads[i].content));
       // The Liquid output is converted now: let it go, a large site holds megabytes of it.
       postLiquid[i] = undefined;
+      if (releaseBodies) markdownKeys.forget(body.text, excerpt.text);
       return new Set([...body.includes, ...excerpt.includes]);
     };
 

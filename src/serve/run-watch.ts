@@ -11,6 +11,7 @@ import { BuildError, formatError } from '../errors.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { GenerationalCache } from '../cache/generational-cache.ts';
+import { MarkdownKeys } from '../markdown/cached-markdown-processor.ts';
 import { MemoryPageCache } from '../cache/page-cache.ts';
 import { classifyChange, type ChangeKind } from './classify-change.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
@@ -30,7 +31,7 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCache'> {
+export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCache' | 'markdownKeys'> {
   host?: string;
   port?: number;
   /** Milliseconds to wait for a burst of saves to end. */
@@ -41,6 +42,7 @@ export interface WatchOptions extends Omit<BuildOptions, 'writer' | 'markdownCac
 export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const cache = new GenerationalCache();
+  const markdownKeys = new MarkdownKeys();
   const frontMatterCache = new GenerationalCache();
   // Rebuilds carry unchanged pages over from the last one: an edited post re-renders itself, its
   // neighbours and the pages that list it.
@@ -48,6 +50,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const buildOptions: BuildOptions = {
     ...options,
     markdownCache: cache,
+    markdownKeys,
     frontMatterCache,
     openPageCache: (config, now) => pageCache.begin(now, config.timezone),
   };
@@ -68,6 +71,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     lastPlan = summary.plan;
     pageCache.finish();
     cache.nextGeneration();
+    markdownKeys.nextGeneration();
     frontMatterCache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
@@ -173,6 +177,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       errorShown = false;
       drafts = draftOutputPaths(plan);
       cache.nextGeneration();
+      markdownKeys.nextGeneration();
       frontMatterCache.nextGeneration();
       for (const warning of plan.warnings) log(`warning: ${warning}`);
       server.clearError();
