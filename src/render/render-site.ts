@@ -56,6 +56,7 @@ export async function renderSiteWithContext(
   const processor = createMarkdownProcessor(markdownOptions);
   const cacheScope = markdownCacheScope(config);
   const markdown = withMarkdownCache(processor, markdownCache, markdownKeys, cacheScope);
+  const keyOf = (text: string): string => markdownKeys.keyOf(cacheScope, text);
   const liquid = createLiquidEngine({
     includes: sources.includes,
     includesDir: config.includesDir,
@@ -94,7 +95,7 @@ export async function renderSiteWithContext(
   // Documents the page cache carries over skip all of it: their content is read from the cache if a
   // listing asks for it.
   const ownWorkers = parallel && !workers && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptions) : undefined;
-  const conveyor = new MarkdownConveyor((text) => markdownKeys.keyOf(cacheScope, text), markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
+  const conveyor = new MarkdownConveyor(keyOf, markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
   try {
     const breather = new Breather();
     const postLiquid: Array<{ body: LiquidText; excerpt: LiquidText & { given?: string } } | undefined> = [];
@@ -121,8 +122,7 @@ export async function renderSiteWithContext(
     };
     for (const post of sources.posts) noteContentReads(post);
 
-    const contentRef = (document: SourceDocument, text: string, html: string): ContentRef =>
-      pageCache!.contentRef(document, () => markdownKeys.keyOf(cacheScope, text), html);
+    const contentRef = (document: SourceDocument, text: string, html: string): ContentRef => pageCache!.contentRef(document, () => keyOf(text), html);
     const contents = new Map<SourceDocument, { content?: ContentRef; excerpt?: ContentRef }>();
     // A post's excerpt as converted, for listing keys: known for every post once step 2 has run.
     const excerptOf = (post: SourceDocument): string => JSON.stringify(reused(post)?.excerpt ?? contents.get(post)?.excerpt ?? null);
