@@ -27,7 +27,8 @@ const BATCH = 16;
 /**
  * Batches a worker may hold at once: about a third of a second of Markdown, so a worker never runs
  * dry while the main thread renders a long page and hands out nothing. It is topped up as it returns
- * batches; what it holds when the queue runs out is the main thread's idle time at the end.
+ * batches; what it holds when the queue runs out is the main thread's idle time at the end, which is
+ * why batches shrink then (nextBatch).
  */
 const BATCHES_AHEAD = 4;
 
@@ -112,8 +113,13 @@ export function createWorkerPool(options: Partial<MarkdownOptions>, size = avail
   };
 
   const nextBatch = (): Job[] | undefined => {
+    // Once no more jobs are coming, batches shrink with what is left: a worker holding four full
+    // batches when the queue ran out kept the main thread waiting a third of a second at the end.
+    // Each thread now holds about its share of the rest (the main thread takes one job at a time).
+    const waiting = ordered().reduce((sum, queue) => sum + queued(queue), 0);
+    const size = flushed ? Math.min(BATCH, Math.ceil(waiting / (BATCHES_AHEAD * (load.size + 1)))) : BATCH;
     for (const queue of ordered()) {
-      if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) return take(queue, BATCH);
+      if (queued(queue) >= BATCH || (flushed && queued(queue) > 0)) return take(queue, size);
     }
     return undefined;
   };

@@ -35,4 +35,24 @@ describe('the worker pool', () => {
       expect(html).toBe(`<h2 id="rubrik-${n}">Rubrik ${n}</h2>\n<p>Text med <a href="/${n}/">länk</a> och <em>betoning</em> — ${n}.</p>`);
     });
   }, 30_000);
+
+  it('leaves the main thread its share of the last jobs instead of handing them all to a worker', async () => {
+    pool = createWorkerPool({}, 1);
+    const text = (n: number): string => `Stycke ${n} om *journalsystem*, [upphandling](/${n}/) och standarder.`;
+    // The worker is up and has converted before the last jobs come.
+    const first = Array.from({ length: 200 }, (_, n) => pool!.convert(text(n)));
+    pool.flush();
+    await Promise.all(first);
+    const before = pool.convertedHere;
+    // The end of a build four times over: fewer jobs than a batch, and no more coming. One batch
+    // would have taken each round whole, and the main thread would have waited for it.
+    for (let round = 0; round < 4; round++) {
+      const numbers = Array.from({ length: 15 }, (_, i) => 1000 * (round + 1) + i);
+      const last = numbers.map((n) => pool!.convert(text(n)));
+      pool.flush();
+      const results = await Promise.all(last);
+      results.forEach((html, i) => expect(html).toBe(`<p>Stycke ${numbers[i]} om <em>journalsystem</em>, <a href="/${numbers[i]}/">upphandling</a> och standarder.</p>`));
+    }
+    expect(pool.convertedHere - before).toBeGreaterThanOrEqual(8);
+  }, 30_000);
 });
