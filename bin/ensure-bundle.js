@@ -9,6 +9,31 @@ import { dependencyPatchesPlugin } from './dependency-patches.js';
 
 const ENTRIES = { cli: 'src/cli/main.ts', 'build-worker': 'src/workers/build-worker.ts' };
 
+/** How the sources are bundled, given entry points and an output folder (tests bundle parts the same way). */
+export function bundleSettings(root, entryPoints, outdir) {
+  return {
+    absWorkingDir: root,
+    entryPoints,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Dependencies go into the bundle too: resolving and loading some 200 files of node_modules took
+    // 0.25 s of every run. Only the build tools themselves stay outside.
+    external: ['esbuild', 'tsx'],
+    // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
+    // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
+    mainFields: ['module', 'main'],
+    // For the CommonJS dependencies (gray-matter, js-yaml) that require Node's built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // Speed patches to dependencies; see dependency-patches.js.
+    plugins: [dependencyPatchesPlugin()],
+    logLevel: 'silent',
+  };
+}
+
 export async function ensureBundle(root) {
   const dist = path.join(root, 'dist');
   const cli = path.join(dist, 'cli.mjs');
@@ -17,28 +42,7 @@ export async function ensureBundle(root) {
     const { build } = await import('esbuild');
     const staging = mkdtempSync(path.join(root, '.dist-'));
     try {
-      await build({
-        absWorkingDir: root,
-        entryPoints: ENTRIES,
-        outdir: staging,
-        outExtension: { '.js': '.mjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        // Dependencies go into the bundle too: resolving and loading some 200 files of node_modules took
-        // 0.25 s of every run. Only the build tools themselves stay outside.
-        external: ['esbuild', 'tsx'],
-        // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
-        // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
-        mainFields: ['module', 'main'],
-        // For the CommonJS dependencies (gray-matter, js-yaml) that require Node's built-ins.
-        banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-        // Speed patches to dependencies; see dependency-patches.js.
-        plugins: [dependencyPatchesPlugin()],
-        sourcemap: 'linked',
-        logLevel: 'silent',
-      });
+      await build({ ...bundleSettings(root, ENTRIES, staging), sourcemap: 'linked' });
       if (!existsSync(dist)) mkdirSafe(dist);
       // The worker first and the CLI last: the CLI's mtime is what marks the bundle current.
       for (const name of ['build-worker.mjs', 'build-worker.mjs.map', 'cli.mjs.map', 'cli.mjs']) {

@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module without types
-import { DEPENDENCY_PATCHES, dependencyPatchesPlugin, patchSource } from '../../bin/dependency-patches.js';
+import { DEPENDENCY_PATCHES, patchSource } from '../../bin/dependency-patches.js';
+// @ts-expect-error: a plain JavaScript module without types
+import { bundleSettings } from '../../bin/ensure-bundle.js';
 import { createMarkdownProcessor, type MarkdownProcessor } from '../../src/markdown/create-markdown-processor.ts';
 import { planPosts, renderPost } from '../../src/bench/generate-corpus.ts';
 
@@ -34,19 +36,7 @@ function filesUnder(dir: string, wanted: (name: string) => boolean): string[] {
 async function bundledProcessor(): Promise<MarkdownProcessor> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tryck-patches-'));
   dirs.push(dir);
-  await build({
-    absWorkingDir: root,
-    entryPoints: { markdown: 'src/markdown/create-markdown-processor.ts' },
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [dependencyPatchesPlugin()],
-    logLevel: 'silent',
-  });
+  await build(bundleSettings(root, { markdown: 'src/markdown/create-markdown-processor.ts' }, dir));
   const bundled = (await import(pathToFileURL(path.join(dir, 'markdown.mjs')).href)) as { createMarkdownProcessor: typeof createMarkdownProcessor };
   return bundled.createMarkdownProcessor();
 }
