@@ -15,6 +15,7 @@ import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import type { RenderContext, RenderedDocument } from './render/render-documents.ts';
 import { renderSiteWithContext } from './render/render-site.ts';
+import type { DocumentCache } from './sources/document-cache.ts';
 import type { FrontMatterCache } from './sources/front-matter.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions {
   markdownKeys?: MarkdownKeys;
   /** Keeps parsed front matter between builds (watch mode). */
   frontMatterCache?: FrontMatterCache;
+  /** Keeps the documents made from unchanged files between builds (watch mode). */
+  documentCache?: DocumentCache;
   /** Reads and writes `.tryck-cache/` in the source (default true; `--no-cache` turns it off). */
   cache?: boolean;
   /** Converts Markdown in worker threads when there is enough of it (default true). */
@@ -103,6 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     ...options,
     markdownCache: options.markdownCache ?? caches?.markdown,
     frontMatterCache: options.frontMatterCache ?? caches?.frontMatter,
+    documentCache: options.documentCache ?? caches?.documents,
     openPageCache: options.openPageCache ?? pageCache,
     onPage: options.keepOutputs
       ? undefined
@@ -153,7 +157,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const onParse = (): void => {
       if (++parsed === PARALLEL_THRESHOLD) workers?.use();
     };
-    const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, onParse });
+    const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
     paginatePages(config, sources);
     createTagPages(config, sources);
     warnings.push(...sources.warnings);

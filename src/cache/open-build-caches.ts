@@ -1,9 +1,10 @@
 /**
- * The caches a one-shot build keeps in `.tryck-cache/`: Markdown conversions and parsed front matter,
- * each fingerprinted by the code that computes it.
+ * The caches a one-shot build keeps in `.tryck-cache/`: Markdown conversions, parsed front matter and
+ * the documents made from files, each fingerprinted by the code that computes it.
  */
 import path from 'node:path';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
+import type { DocumentCache } from '../sources/document-cache.ts';
 import type { FrontMatterCache } from '../sources/front-matter.ts';
 import { DiskPageCache } from './page-cache.ts';
 import { codeFingerprint, PersistentCache, type CacheStats } from './persistent-cache.ts';
@@ -14,6 +15,7 @@ export const CACHE_DIR = '.tryck-cache';
 export interface BuildCaches {
   markdown: MarkdownCache;
   frontMatter: FrontMatterCache;
+  documents: DocumentCache;
   /** Markdown conversions served from disk, and converted by this build. */
   stats: CacheStats;
   /**
@@ -32,11 +34,14 @@ export function openBuildCaches(source: string): BuildCaches {
   const markdown = PersistentCache.open(directory, 'markdown', codeFingerprint('markdown'), { shards: 16 });
   // Sharded too: an edited post changes two entries (its digest under its identity, its front matter).
   const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'), { shards: 16 });
+  // Sharded: an edited post changes its own entry. Keyed by the configuration too (DocumentShelf).
+  const documents = PersistentCache.open(directory, 'documents', codeFingerprint('.'), { shards: 16 });
   let pages: DiskPageCache | undefined;
   return {
     // Markdown keys are hashes already (MarkdownKeys), and the page cache's records refer to them.
     markdown: { get: (key) => markdown.getByHash(key), has: (key) => markdown.hasHash(key), set: (key, html) => markdown.setByHash(key, html) },
     frontMatter,
+    documents,
     stats: markdown.stats,
     openPageCache(destination, time, timeZone) {
       // Any change to the generator's code starts the page cache afresh.
@@ -51,6 +56,7 @@ export function openBuildCaches(source: string): BuildCaches {
     save() {
       markdown.save();
       frontMatter.save();
+      documents.save();
       pages?.save();
     },
   };

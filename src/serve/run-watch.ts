@@ -44,6 +44,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
   const cache = new GenerationalCache();
   const markdownKeys = new MarkdownKeys();
   const frontMatterCache = new GenerationalCache();
+  const documentCache = new GenerationalCache();
   // Rebuilds carry unchanged pages over from the last one: an edited post re-renders itself, its
   // neighbours and the pages that list it.
   const pageCache = new MemoryPageCache();
@@ -52,6 +53,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     markdownCache: cache,
     markdownKeys,
     frontMatterCache,
+    documentCache,
     openPageCache: (config, now) => pageCache.begin(now, config.timezone),
   };
   let state: OutputState = new Map();
@@ -73,6 +75,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     cache.nextGeneration();
     markdownKeys.nextGeneration();
     frontMatterCache.nextGeneration();
+    documentCache.nextGeneration();
     log(`Built ${summary.posts} posts, ${summary.pages} pages, ${summary.staticFiles} static files in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     firstError = error;
@@ -179,6 +182,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       cache.nextGeneration();
       markdownKeys.nextGeneration();
       frontMatterCache.nextGeneration();
+      documentCache.nextGeneration();
       for (const warning of plan.warnings) log(`warning: ${warning}`);
       server.clearError();
       if (changed.length) server.reload(changed);

@@ -19,6 +19,8 @@ export interface ParsedFile {
   body: string;
   /** Lines that precede the body in the file (front matter and its fences), to map body lines back to the file. */
   bodyLineOffset: number;
+  /** Where the body starts in the file's text (after a byte-order mark, if any). */
+  bodyStart: number;
   hasFrontMatter: boolean;
   /** The file's text hashed (sourceDigest). */
   digest: string;
@@ -160,29 +162,41 @@ export function readUnchangedFile(absolutePath: string, file: string, identity: 
   const cached = cache.get(frontMatterCacheKey(timeZone, digest));
   if (cached === undefined) return undefined;
   const { data, bodyStart, bodyLineOffset, frontMatterText } = decodeCachedFrontMatter(cached, timeZone);
-  let body: string | undefined;
+  const readBody = bodyReader(absolutePath, file, digest, bodyStart);
   return {
     data,
     get body(): string {
-      if (body === undefined) {
-        let text: string;
-        try {
-          text = readFileSync(absolutePath, 'utf8');
-        } catch (error) {
-          throw new BuildError(`The file could not be read: ${(error as Error).message}`, { file, cause: error });
-        }
-        if (sourceDigest(text) !== digest) {
-          throw new BuildError('The file changed while the site was being built.', { file, hint: 'Build again (tryck watch does so by itself).' });
-        }
-        body = withoutBom(text).slice(bodyStart);
-      }
-      return body;
+      return readBody();
     },
     bodyLineOffset,
+    bodyStart,
     hasFrontMatter: true,
     digest,
     fromCache: true,
     frontMatterText,
+  };
+}
+
+/**
+ * Reads the body of a file known by its digest, once, when first called. A file saved since it was
+ * known fails the build rather than be rendered from two versions of itself.
+ */
+export function bodyReader(absolutePath: string, file: string, digest: string, bodyStart: number): () => string {
+  let body: string | undefined;
+  return () => {
+    if (body === undefined) {
+      let text: string;
+      try {
+        text = readFileSync(absolutePath, 'utf8');
+      } catch (error) {
+        throw new BuildError(`The file could not be read: ${(error as Error).message}`, { file, cause: error });
+      }
+      if (sourceDigest(text) !== digest) {
+        throw new BuildError('The file changed while the site was being built.', { file, hint: 'Build again (tryck watch does so by itself).' });
+      }
+      body = withoutBom(text).slice(bodyStart);
+    }
+    return body;
   };
 }
 
@@ -217,7 +231,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const digest = sourceDigest(text);
   const source = withoutBom(text);
   if (!hasFrontMatter(source)) {
-    return { data: {}, body: source, bodyLineOffset: 0, hasFrontMatter: false, digest };
+    return { data: {}, body: source, bodyLineOffset: 0, bodyStart: 0, hasFrontMatter: false, digest };
   }
   if (cache && identity) {
     const identityKey = fileIdentityKey(file, identity);
@@ -227,7 +241,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const cached = cache?.get(key);
   if (cached !== undefined) {
     const { data, bodyStart, bodyLineOffset, frontMatterText } = decodeCachedFrontMatter(cached, timeZone);
-    return { data, body: source.slice(bodyStart), bodyLineOffset, hasFrontMatter: true, digest, fromCache: true, frontMatterText };
+    return { data, body: source.slice(bodyStart), bodyLineOffset, bodyStart, hasFrontMatter: true, digest, fromCache: true, frontMatterText };
   }
   let data: Record<string, unknown> = {};
   const parsed = matter(source, {
@@ -249,7 +263,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   const bodyLineOffset = head.split('\n').length - 1;
   const encoded = cache ? encodeFrontMatter(data) : undefined;
   if (encoded !== undefined) cache!.set(key, `${head.length},${bodyLineOffset},${encoded}`);
-  return { data, body, bodyLineOffset, hasFrontMatter: true, digest, ...(encoded !== undefined ? { frontMatterText: encoded } : {}) };
+  return { data, body, bodyLineOffset, bodyStart: head.length, hasFrontMatter: true, digest, ...(encoded !== undefined ? { frontMatterText: encoded } : {}) };
 }
 
 /**
@@ -266,6 +280,15 @@ const DATE = '\u0000d';
 
 /** JSON for parsed front matter, with its dates tagged; undefined when it holds something else JSON cannot keep. */
 export function encodeFrontMatter(data: Record<string, unknown>): string | undefined {
+  const tagged = tagDates(data);
+  return tagged === undefined ? undefined : JSON.stringify(tagged);
+}
+
+/**
+ * A copy of `value` that JSON keeps exactly, its dates tagged (reviveDates turns them back); undefined
+ * when it holds something JSON would lose or change: a class instance, a function, NaN, -0, undefined.
+ */
+export function tagDates(value: unknown): unknown {
   let representable = true;
   const encode = (value: unknown): unknown => {
     if (value instanceof JekyllDate) return { [DATE]: [value.year, value.month, value.day] };
@@ -278,12 +301,12 @@ export function encodeFrontMatter(data: Record<string, unknown>): string | undef
       }
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
     }
-    if (typeof value === 'number' && !Number.isFinite(value)) representable = false;
-    if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') representable = false;
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) representable = false;
+    if (value === undefined || typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') representable = false;
     return value;
   };
-  const json = JSON.stringify(encode(data));
-  return representable ? json : undefined;
+  const tagged = encode(value);
+  return representable ? tagged : undefined;
 }
 
 export function reviveFrontMatter(json: string, timeZone: string): Record<string, unknown> {
@@ -292,7 +315,8 @@ export function reviveFrontMatter(json: string, timeZone: string): Record<string
   return reviveDates(JSON.parse(json), timeZone) as Record<string, unknown>;
 }
 
-function reviveDates(value: unknown, timeZone: string): unknown {
+/** Turns the dates tagDates tagged back into JekyllDate and JekyllTime values, in place. */
+export function reviveDates(value: unknown, timeZone: string): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = reviveDates(value[i], timeZone);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
 import { createPage, createPost, isPostFileName, type FileInfo } from './create-document.ts';
+import { DocumentShelf, type DocumentCache } from './document-cache.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
 import { hasFrontMatter, parseFrontMatter, readUnchangedFile, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
 import { readDataFolder } from './read-data.ts';
@@ -20,11 +21,14 @@ export interface ReadOptions {
   frontMatterCache?: FrontMatterCache;
   /** Called for each post whose front matter was not in the cache: a cold build is under way. */
   onParse?: () => void;
+  /** Keeps the documents made from files between builds (DocumentShelf). */
+  documentCache?: DocumentCache;
 }
 
 export function readSources(config: SiteConfig, options: ReadOptions): SiteSources {
   const filter = createEntryFilter({ include: config.include, exclude: config.exclude });
   const destinationRelative = path.relative(config.source, config.destination).split(path.sep).join('/');
+  const shelf = options.documentCache && new DocumentShelf(options.documentCache, config);
   const sources: SiteSources = {
     posts: [],
     pages: [],
@@ -36,8 +40,8 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
   };
 
   const walk = (dir: string): void => {
-    readPostFolder(config, filter, dir, '_posts', 'post', options, sources);
-    if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources);
+    readPostFolder(config, filter, dir, '_posts', 'post', options, sources, shelf);
+    if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources, shelf);
     for (const entry of listDirectory(path.join(config.source, dir))) {
       const relativePath = dir ? `${dir}/${entry.name}` : entry.name;
       const isDirectory = entryIsDirectory(entry, config.source, relativePath);
@@ -46,11 +50,17 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
         if (relativePath !== destinationRelative) walk(relativePath);
         continue;
       }
-      const file = fileInfo(config.source, relativePath);
+      const { file, identity } = statFile(config.source, relativePath);
+      const known = shelf?.find(file, identity, 'page');
+      if (known) {
+        if (isPublished(known, config)) sources.pages.push(known);
+        continue;
+      }
       // Only a file's first line decides page or static file: images and PDFs are never read whole.
       if (startsWithFrontMatter(file.absolutePath)) {
         const parsed = parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache);
         const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
+        shelf?.keep(page, identity, parsed.bodyStart);
         if (isPublished(page, config)) sources.pages.push(page);
       } else {
         sources.staticFiles.push(createStaticFile(file, config));
@@ -81,6 +91,7 @@ function readPostFolder(
   kind: 'post' | 'draft',
   options: ReadOptions,
   sources: SiteSources,
+  shelf: DocumentShelf | undefined,
 ): void {
   const base = dir ? `${dir}/${folder}` : folder;
   for (const relativePath of listFilesRecursively(config.source, base)) {
@@ -88,13 +99,20 @@ function readPostFolder(
     if (!acceptsEveryLevel(filter, base, inFolder)) continue;
     if (kind === 'post' && !isPostFileName(inFolder)) continue;
     const { file, identity } = statFile(config.source, relativePath);
+    const known = shelf?.find(file, identity, kind);
+    if (known) {
+      sources.posts.push(known);
+      continue;
+    }
     const cache = options.frontMatterCache;
     const parsed =
       (cache && readUnchangedFile(file.absolutePath, relativePath, identity, config.timezone, cache)) ??
       parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, cache, identity);
     if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
-    sources.posts.push(createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config));
+    const post = createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config);
+    shelf?.keep(post, identity, parsed.bodyStart);
+    sources.posts.push(post);
   }
 }
 
@@ -145,10 +163,6 @@ function startsWithFrontMatter(file: string): boolean {
 function acceptsEveryLevel(filter: EntryFilter, base: string, inFolder: string): boolean {
   const parts = inFolder.split('/');
   return parts.every((_, i) => filter.accepts(`${base}/${parts.slice(0, i + 1).join('/')}`, i < parts.length - 1));
-}
-
-function fileInfo(source: string, relativePath: string): FileInfo {
-  return statFile(source, relativePath).file;
 }
 
 function statFile(source: string, relativePath: string): { file: FileInfo; identity: FileIdentity } {
