@@ -6,19 +6,23 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dependencyPatchesPlugin } from './dependency-patches.js';
+import { CODE_CACHE_SUFFIX } from './load-bundle.js';
 
-const ENTRIES = { cli: 'src/cli/main.ts', 'build-worker': 'src/workers/build-worker.ts' };
-
-/** How the sources are bundled, given entry points and an output folder (tests bundle parts the same way). */
-export function bundleSettings(root, entryPoints, outdir) {
+/**
+ * How the sources are bundled, given entry points and an output folder (tests bundle parts the same
+ * way). The CLI is CommonJS, which Node 20 can run with V8's code cache (load-bundle.js); the worker
+ * stays an ES module, which a Worker runs as it is.
+ */
+export function bundleSettings(root, entryPoints, outdir, format = 'esm') {
+  const commonjs = format === 'cjs';
   return {
     absWorkingDir: root,
     entryPoints,
     outdir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': commonjs ? '.cjs' : '.mjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node20',
     // Dependencies go into the bundle too: resolving and loading some 200 files of node_modules took
     // 0.25 s of every run. Only the build tools themselves stay outside.
@@ -26,8 +30,11 @@ export function bundleSettings(root, entryPoints, outdir) {
     // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
     // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
     mainFields: ['module', 'main'],
-    // For the CommonJS dependencies (gray-matter, js-yaml) that require Node's built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // An ES module bundle needs `require` for the CommonJS dependencies (gray-matter, js-yaml) that
+    // require Node's built-ins; a CommonJS one needs `import.meta.url`, which finds the package root.
+    ...(commonjs
+      ? { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } }
+      : { banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } }),
     // Speed patches to dependencies; see dependency-patches.js.
     plugins: [dependencyPatchesPlugin()],
     logLevel: 'silent',
@@ -36,16 +43,22 @@ export function bundleSettings(root, entryPoints, outdir) {
 
 export async function ensureBundle(root) {
   const dist = path.join(root, 'dist');
-  const cli = path.join(dist, 'cli.mjs');
+  const cli = path.join(dist, 'cli.cjs');
   try {
     if (existsSync(cli) && statSync(cli).mtimeMs >= newestSource(root)) return cli;
     const { build } = await import('esbuild');
     const staging = mkdtempSync(path.join(root, '.dist-'));
     try {
-      await build({ ...bundleSettings(root, ENTRIES, staging), sourcemap: 'linked' });
+      await build({ ...bundleSettings(root, { 'build-worker': 'src/workers/build-worker.ts' }, staging), sourcemap: 'linked' });
+      await build({ ...bundleSettings(root, { cli: 'src/cli/main.ts' }, staging, 'cjs'), sourcemap: 'linked' });
       if (!existsSync(dist)) mkdirSafe(dist);
+      // The old bundle's code caches go; they are named by its identity, so none could be used anyway.
+      // So does the CLI bundle of earlier versions, an ES module.
+      for (const name of readdirSync(dist)) {
+        if (name.endsWith(CODE_CACHE_SUFFIX) || name.startsWith('cli.mjs')) rmSync(path.join(dist, name), { force: true });
+      }
       // The worker first and the CLI last: the CLI's mtime is what marks the bundle current.
-      for (const name of ['build-worker.mjs', 'build-worker.mjs.map', 'cli.mjs.map', 'cli.mjs']) {
+      for (const name of ['build-worker.mjs', 'build-worker.mjs.map', 'cli.cjs.map', 'cli.cjs']) {
         renameSync(path.join(staging, name), path.join(dist, name));
       }
     } finally {
@@ -72,7 +85,7 @@ function newestSource(root) {
   let newest = statSync(path.join(root, 'package.json')).mtimeMs;
   // The bundle holds the dependencies: an install that changed them (npm records it here) remakes it,
   // as does a change to how it is made.
-  for (const lock of ['package-lock.json', 'node_modules/.package-lock.json', 'bin/ensure-bundle.js', 'bin/dependency-patches.js']) {
+  for (const lock of ['package-lock.json', 'node_modules/.package-lock.json', 'bin/ensure-bundle.js', 'bin/dependency-patches.js', 'bin/load-bundle.js']) {
     if (existsSync(path.join(root, lock))) newest = Math.max(newest, statSync(path.join(root, lock)).mtimeMs);
   }
   const visit = (dir) => {

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The `tryck` command. It runs dist/, a bundle of the TypeScript sources that ensure-bundle.js
-// rebuilds whenever a source is newer; if that cannot be made, tsx runs the sources directly.
+// rebuilds whenever a source is newer, with V8's code cache (load-bundle.js); if the bundle cannot
+// be made, tsx runs the sources directly.
 import path from 'node:path';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { ensureBundle } from './ensure-bundle.js';
+import { loadBundle } from './load-bundle.js';
 
 // V8 lets a heap grow to four times what survived its last full collection when, as here, its limit
 // is 4 GB. A build keeps about 100 MB live while it makes garbage fast, so its main heap swelled to
@@ -22,7 +24,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = process.env.TRYCK_FROM_SOURCE ? undefined : await ensureBundle(root);
 let main;
 if (bundle) {
-  ({ main } = await import(bundle));
+  ({ main } = loadBundle(bundle, /^[a-z]+$/.test(command ?? '') ? command : 'other'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

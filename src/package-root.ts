@@ -22,5 +22,5 @@ export function packageRoot(): string {
 
 /** True when running from the compiled bundle rather than the TypeScript sources. */
 export function isCompiled(): boolean {
-  return import.meta.url.endsWith('.mjs');
+  return !import.meta.url.endsWith('.ts');
 }

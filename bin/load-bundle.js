@@ -1,0 +1,45 @@
+/**
+ * Runs the CommonJS bundle in dist/ with V8's code cache: the bytecode V8 compiled for the bundle's
+ * functions in an earlier run is read back instead of compiled again. Node 22 does this for any
+ * module (module.enableCompileCache); Node 20 offers it only to a vm.Script, which is why the CLI
+ * is bundled as CommonJS. Measured on `tryck --version`: 0.19 s as an ES module bundle, 0.12 s with
+ * the cache.
+ *
+ * A cache is kept per variant (the command run: `build` compiles other functions than `watch`, and
+ * runs V8 with another flag, which makes V8 reject a cache made without it). V8 checks a cache
+ * against the flags and the length of the source only, so its file is named by the bundle's
+ * identity too: a rebuilt bundle never meets an old cache. A cache that is missing or rejected is
+ * written when the process exits, with what it compiled by then.
+ */
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+export const CODE_CACHE_SUFFIX = '.v8cache';
+
+export function loadBundle(file, variant) {
+  const { size, mtimeMs, ino } = statSync(file);
+  const cacheFile = `${file}.${variant}-${size}-${Math.trunc(mtimeMs)}-${ino}${CODE_CACHE_SUFFIX}`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache yet: this run makes one.
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
+      } catch {
+        // A read-only dist/ just means no cache.
+      }
+    });
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}

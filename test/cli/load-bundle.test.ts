@@ -1,0 +1,42 @@
+/**
+ * bin/load-bundle.js runs the CLI bundle with V8's code cache. V8 checks a cache against the length
+ * of the source only, so a rebuilt bundle must never run with the cache of the one before it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const loader = pathToFileURL(fileURLToPath(new URL('../../bin/load-bundle.js', import.meta.url))).href;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Loads the bundle in a new process, as bin/tryck.js does, and returns what its `answer()` gives. */
+function run(bundle: string): string {
+  const script = `import(${JSON.stringify(loader)}).then(({ loadBundle }) => console.log(loadBundle(${JSON.stringify(bundle)}, 'build').answer()))`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+}
+
+describe('the code cache of the CLI bundle', () => {
+  it('is made by the first run, used by the next, and never used for a rebuilt bundle of the same length', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tryck-code-cache-'));
+    dirs.push(dir);
+    const bundle = path.join(dir, 'cli.cjs');
+    writeFileSync(bundle, "exports.answer = () => 'first';\n");
+    const caches = (): string[] => readdirSync(dir).filter((name) => name.endsWith('.v8cache'));
+
+    expect(run(bundle)).toBe('first');
+    expect(caches()).toHaveLength(1);
+    expect(run(bundle)).toBe('first');
+    expect(caches()).toHaveLength(1);
+
+    // As ensure-bundle.js puts a new bundle in place: a new file renamed over the old one.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(`${bundle}.new`, "exports.answer = () => 'other';\n");
+    renameSync(`${bundle}.new`, bundle);
+    expect(run(bundle)).toBe('other');
+    expect(caches()).toHaveLength(2);
+  });
+});
