@@ -7,7 +7,7 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
@@ -23,10 +23,10 @@ export interface SiteWriter {
   write(outputPath: string, contents: string | Uint8Array, synchronous?: boolean): Promise<FileIdentity | void>;
   copy(outputPath: string, sourcePath: string): Promise<void>;
   /**
-   * Keeps a file of the current site as it is (the page cache's reuse). The current site's file is
-   * never written through.
+   * Keeps a file of the current site as it is (the page cache's reuse): noted at once, linked or
+   * moved at commit. The current site's file is never written through.
    */
-  carryOver?(outputPath: string, currentPath: string): Promise<void>;
+  carryOver?(outputPath: string, currentPath: string): void;
   /** Makes the written files the site. */
   commit(): Promise<void>;
   /** Drops everything written; the previous site stays. */
@@ -158,10 +158,10 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
     async copy(outputPath, sourcePath) {
       await copyFile(sourcePath, await prepare(outputPath));
     },
-    async carryOver(outputPath, currentPath) {
+    carryOver(outputPath, currentPath) {
       target(staging, outputPath);
       currentTree ??= listTree(destination).catch(() => undefined);
-      if (staged.delete(outputPath)) await rm(target(staging, outputPath), { force: true });
+      if (staged.delete(outputPath)) rmSync(target(staging, outputPath), { force: true });
       carried.set(outputPath, currentPath);
     },
     async commit() {
