@@ -13,7 +13,7 @@
  * A fingerprint is a SHA-256 of a stable text form: Date values keep their class and zone, so a
  * `date:` that changes from a date to a time changes the page.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { SiteSources, SourceDocument, TemplateFile } from '../sources/site-sources.ts';
 
@@ -131,10 +131,12 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
   };
 }
 
+/**
+ * SHA-256 of the parts, each ended by a NUL. Hashed in one call: a Hash object per key cost more
+ * than the hashing itself for the short texts most keys are made of (20000 keys at 4000 posts).
+ */
 export function hash(...parts: string[]): string {
-  const digest = createHash('sha256');
-  for (const part of parts) digest.update(part).update('\u0000');
-  return digest.digest('base64url');
+  return oneShotHash('sha256', `${parts.join('\u0000')}\u0000`, 'base64url');
 }
 
 function templatesText(templates: Map<string, TemplateFile>): string {

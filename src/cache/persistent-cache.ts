@@ -5,7 +5,7 @@
  * `fingerprint` names the code that computed them, so new code starts an empty cache. Only the
  * entries a build used are written back, atomically; a damaged or foreign file is ignored and rebuilt.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
@@ -118,7 +118,7 @@ export class PersistentCache {
 
   /** The hash an entry is stored under. */
   static hash(key: string): string {
-    return createHash('sha256').update(key).digest('base64url');
+    return oneShotHash('sha256', key, 'base64url');
   }
 
   /** Writes the entries this build used, so the cache never grows past one site's worth. */

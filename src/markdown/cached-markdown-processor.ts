@@ -2,7 +2,7 @@
  * Markdown conversion is a pure function of its text, so its result can be kept: a watcher keeps one
  * cache across rebuilds and converts only text that changed since the last build.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { MarkdownProcessor } from './create-markdown-processor.ts';
 
 /** Conversions by key (MarkdownKeys.keyOf). */
@@ -50,7 +50,7 @@ export class MarkdownKeys {
 
 /** The key a conversion of `markdown` is kept under, for processors with options `scope`. */
 export function markdownCacheKey(scope: string, markdown: string): string {
-  return createHash('sha256').update(`${scope}\u0000${markdown}`).digest('base64url');
+  return hash('sha256', `${scope}\u0000${markdown}`, 'base64url');
 }
 
 /** `scope` separates processors with different options (e.g. kramdown settings) sharing one cache. */

@@ -3,7 +3,7 @@
  * YAML 1.1 (yes/no are booleans), a date-only value is a calendar date in the site's zone, and a
  * date-time without an offset is UTC. Errors name the file, line and column and show the line.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
@@ -130,7 +130,7 @@ export interface FrontMatterCache {
 
 /** A file's text, hashed: the front matter cache's key, and what the page cache knows a document's source by. */
 export function sourceDigest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return hash('sha256', text, 'base64url');
 }
 
 /** What the cache knows a file's content by without reading it: `fileIdentityKey`. */
