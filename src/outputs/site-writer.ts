@@ -7,8 +7,8 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, readdir as readdirCallback, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
 
@@ -180,18 +180,30 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
 type SiteTree = Map<string, Array<{ name: string; isDirectory: boolean }>>;
 
 /**
- * Lists every folder below `root`, all at once on the thread pool: a blog has a folder per day of
- * posts, and 4300 folders read one after another took 0.15 s of an edit build at 4000 posts, with
- * the main thread waiting.
+ * Lists every folder below `root` on the thread pool, in one call (Node's recursive readdir): a blog
+ * has a folder per day of posts, and 4300 folders read one after another took 0.15 s of an edit build
+ * at 4000 posts with the main thread waiting; read with a promise each, 0.13 s and twice that in CPU.
+ * One recursive call takes 0.05 s.
  */
 async function listTree(root: string): Promise<SiteTree> {
-  const tree: SiteTree = new Map();
-  const list = async (relative: string): Promise<void> => {
-    const entries = (await readdir(path.join(root, relative), { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
-    tree.set(relative, entries);
-    await Promise.all(entries.filter((entry) => entry.isDirectory).map((entry) => list(relative ? `${relative}/${entry.name}` : entry.name)));
-  };
-  await list('');
+  // The callback form: fs/promises' recursive readdir took six times as long in Node 20.
+  const entries = await new Promise<Dirent[]>((resolve, reject) =>
+    readdirCallback(root, { recursive: true, withFileTypes: true }, (error, found) => (error ? reject(error) : resolve(found))),
+  );
+  const tree: SiteTree = new Map([['', []]]);
+  const relativeOf = (folder: string): string =>
+    folder === root ? '' : folder.startsWith(`${root}${path.sep}`) && path.sep === '/' ? folder.slice(root.length + 1) : path.relative(root, folder).split(path.sep).join('/');
+  for (const entry of entries) {
+    const relative = relativeOf(entry.parentPath);
+    let siblings = tree.get(relative);
+    if (!siblings) tree.set(relative, (siblings = []));
+    const isDirectory = entry.isDirectory();
+    siblings.push({ name: entry.name, isDirectory });
+    if (isDirectory) {
+      const own = relative ? `${relative}/${entry.name}` : entry.name;
+      if (!tree.has(own)) tree.set(own, []);
+    }
+  }
   return tree;
 }
 
