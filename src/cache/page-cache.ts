@@ -100,15 +100,18 @@ export class DiskPageCache implements PageCache {
    * (a carried page's file is not written, so nothing changes it) and is not written again.
    */
   private readonly asRead = new WeakSet<PageRecord>();
+  private readonly timeFacts: TimeFactCheck;
 
   constructor(
     private readonly store: PersistentCache,
     /** The Markdown cache that `{ markdown }` references point into. */
     private readonly markdown: PersistentCache,
     private readonly destination: string,
-    private readonly time: Date,
-    private readonly timeZone: string,
-  ) {}
+    time: Date,
+    timeZone: string,
+  ) {
+    this.timeFacts = new TimeFactCheck(time, timeZone);
+  }
 
   previous(document: SourceDocument): PageRecord | undefined {
     const text = this.store.get(recordKey(document));
@@ -123,7 +126,7 @@ export class DiskPageCache implements PageCache {
   }
 
   reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord {
-    if (!record?.file || !factsHold(record, key, this.time, this.timeZone)) return false;
+    if (!record?.file || !factsHold(record, key, this.timeFacts)) return false;
     // Listing pages may ask for the content: it must still be in the Markdown cache.
     for (const ref of [record.content, record.excerpt]) if (ref && 'markdown' in ref && !this.markdown.hasHash(ref.markdown)) return false;
     return sameFile(this.outputFile(document), record.file);
@@ -177,15 +180,13 @@ export class MemoryPageCache implements PageCache {
   stats: PageCacheStats = { reused: 0, rendered: 0 };
   private records = new Map<string, { record: PageRecord; output: string }>();
   private fresh = new Map<string, { record: PageRecord; output: string }>();
-  private time = new Date(0);
-  private timeZone = 'UTC';
+  private timeFacts = new TimeFactCheck(new Date(0), 'UTC');
 
   /** Starts a build at `time`; call `finish` when it succeeded. */
   begin(time: Date, timeZone: string): this {
     this.stats = { reused: 0, rendered: 0 };
     this.fresh = new Map();
-    this.time = time;
-    this.timeZone = timeZone;
+    this.timeFacts = new TimeFactCheck(time, timeZone);
     return this;
   }
 
@@ -200,7 +201,7 @@ export class MemoryPageCache implements PageCache {
   }
 
   reusable(record: PageRecord | undefined, key: string): record is PageRecord {
-    return record !== undefined && factsHold(record, key, this.time, this.timeZone);
+    return record !== undefined && factsHold(record, key, this.timeFacts);
   }
 
   reuse(document: SourceDocument, record: PageRecord): ReusedOutput {
@@ -225,8 +226,28 @@ export class MemoryPageCache implements PageCache {
   }
 }
 
-function factsHold(record: PageRecord, key: string, time: Date, timeZone: string): boolean {
-  return record.key === key && record.timeFacts.every((fact) => timeFactHolds(fact, time, timeZone));
+function factsHold(record: PageRecord, key: string, timeFacts: TimeFactCheck): boolean {
+  return record.key === key && record.timeFacts.every((fact) => timeFacts.holds(fact));
+}
+
+/**
+ * Whether time facts hold at one build time. Most pages record the same few (the footer's year), and
+ * formatting the time in the site's zone for each of 4000 pages took 25 ms of an edited build.
+ */
+class TimeFactCheck {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(
+    private readonly time: Date,
+    private readonly timeZone: string,
+  ) {}
+
+  holds(fact: TimeFact): boolean {
+    const key = JSON.stringify(fact);
+    let holds = this.known.get(key);
+    if (holds === undefined) this.known.set(key, (holds = timeFactHolds(fact, this.time, this.timeZone)));
+    return holds;
+  }
 }
 
 function recordKey(document: SourceDocument): string {
