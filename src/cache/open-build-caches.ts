@@ -37,6 +37,7 @@ export function openBuildCaches(source: string): BuildCaches {
   // Sharded: an edited post changes its own entry. Keyed by the configuration too (DocumentShelf).
   const documents = PersistentCache.open(directory, 'documents', codeFingerprint('.'), { shards: 16 });
   let pages: DiskPageCache | undefined;
+  let contents: PersistentCache | undefined;
   return {
     // Markdown keys are hashes already (MarkdownKeys), and the page cache's records refer to them.
     markdown: { get: (key) => markdown.getByHash(key), has: (key) => markdown.hasHash(key), set: (key, html) => markdown.setByHash(key, html) },
@@ -47,7 +48,9 @@ export function openBuildCaches(source: string): BuildCaches {
       // Any change to the generator's code starts the page cache afresh.
       // Sharded: an edited post changes its own record and its neighbours'.
       const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'), { shards: 16 });
-      pages = new DiskPageCache(store, markdown, destination, time, timeZone);
+      // Kept by the digest of the HTML itself: an entry can never be stale, whatever code made it.
+      contents = PersistentCache.open(directory, 'page-contents', 'by-digest', { shards: 16 });
+      pages = new DiskPageCache(store, markdown, contents, destination, time, timeZone);
       return pages;
     },
     get pages() {
@@ -58,6 +61,7 @@ export function openBuildCaches(source: string): BuildCaches {
       frontMatter.save();
       documents.save();
       pages?.save();
+      contents?.save();
     },
   };
 }

@@ -157,6 +157,25 @@ describe('the page cache', () => {
     expect(after).toEqual(await uncached(root, YEAR_2025));
   });
 
+  it("gives a page that is rendered again the content of an HTML page that was carried over, and renders that page again once its content is gone", async () => {
+    const root = createSite();
+    write(root, 'kontakt.html', '---\n---\n<address>Kontakta {{ site.title }}</address>\n');
+    write(root, 'zz-sidor.html', '---\n---\n{% for page in site.pages %}{% if page.url == "/kontakt.html" %}{{ page.content }}{% endif %}{% endfor %} {{ site.posts.size }} inlägg\n');
+    await buildAt(root, YEAR_2025);
+    write(root, '_posts/2025-03-06-inlagg-6.md', '---\nlayout: post\ntitle: Inlägg 6\n---\nIngress 6.\n');
+    const added = await buildAt(root, YEAR_2025);
+    // The new post, its neighbour, the home page and the page of pages; the contact page is carried over.
+    expect(added.pageCache).toEqual({ reused: 6, rendered: 4 });
+    const after = snapshot(path.join(root, '_site'));
+    expect(after.get('zz-sidor.html')).toContain('<address>Kontakta Sidcache</address>\n 6 inlägg');
+    expect(after).toEqual(await uncached(root, YEAR_2025));
+    for (const name of readdirSync(path.join(root, CACHE_DIR))) if (name.startsWith('page-contents-')) writeFileSync(path.join(root, CACHE_DIR, name), 'skräp');
+    const again = await buildAt(root, YEAR_2025);
+    // The pages whose content is lost are rendered again; the posts' content is in the Markdown cache.
+    expect(again.pageCache!.rendered).toBeGreaterThan(0);
+    expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, YEAR_2025));
+  });
+
   it('sees a post rewritten to the same size and given back its old modification time', async () => {
     const root = createSite();
     const file = path.join(root, '_posts/2025-03-03-inlagg-3.md');
