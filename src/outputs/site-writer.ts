@@ -226,10 +226,10 @@ function removeUnmade(root: string, tree: SiteTree, relative: string, made: (out
   for (const entry of entries) {
     const outputPath = relative ? `${relative}/${entry.name}` : entry.name;
     if (relative === '' && keep.has(entry.name)) continue;
-    const full = path.join(root, outputPath);
+    // A path is joined only for what goes: nearly every file of an edited build stays.
     if (entry.isDirectory) {
-      if (removeUnmade(root, tree, outputPath, made, keep) && removed(() => rmdirSync(full))) left -= 1;
-    } else if (!made(outputPath) && removed(() => unlinkSync(full))) {
+      if (removeUnmade(root, tree, outputPath, made, keep) && removed(() => rmdirSync(path.join(root, outputPath)))) left -= 1;
+    } else if (!made(outputPath) && removed(() => unlinkSync(path.join(root, outputPath)))) {
       left -= 1;
     }
   }

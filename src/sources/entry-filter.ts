@@ -13,8 +13,8 @@ export interface EntryFilter {
 }
 
 export function createEntryFilter(options: EntryFilterOptions): EntryFilter {
-  const include = options.include;
-  const exclude = options.exclude.filter((pattern) => !include.includes(pattern));
+  const include = compilePatterns(options.include);
+  const exclude = compilePatterns(options.exclude.filter((pattern) => !options.include.includes(pattern)));
   return {
     accepts(relativePath, isDirectory) {
       const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
@@ -27,17 +27,31 @@ export function createEntryFilter(options: EntryFilterOptions): EntryFilter {
   };
 }
 
+interface Pattern {
+  /** The pattern without leading slashes. */
+  clean: string;
+  glob?: RegExp;
+}
+
+/** Each pattern cleaned and, if it has wildcards, compiled once: every file of the site is checked against them all. */
+function compilePatterns(patterns: string[]): Pattern[] {
+  return patterns.map((pattern) => {
+    const clean = pattern.replace(/^\/+/, '');
+    return /[*?[]/.test(clean) ? { clean, glob: globToRegExp(clean) } : { clean };
+  });
+}
+
 /**
  * Jekyll's glob_include?: File.fnmatch (where `*` also crosses `/`), or a plain prefix of the path —
  * so `exclude: [src]` also drops `srcset.md`, as it does in Jekyll.
  */
-function matchesAny(patterns: string[], entry: string, isDirectory: boolean): boolean {
-  return patterns.some((pattern) => {
-    const clean = pattern.replace(/^\/+/, '');
+function matchesAny(patterns: Pattern[], entry: string, isDirectory: boolean): boolean {
+  for (const { clean, glob } of patterns) {
     if (entry.startsWith(clean)) return true;
     if (isDirectory && clean === `${entry}/`) return true;
-    return /[*?[]/.test(clean) && globToRegExp(clean).test(entry);
-  });
+    if (glob?.test(entry)) return true;
+  }
+  return false;
 }
 
 const globCache = new Map<string, RegExp>();

@@ -161,6 +161,7 @@ function startsWithFrontMatter(file: string): boolean {
 
 /** Jekyll's entry filter applies to every name below `_posts`, folders included. */
 function acceptsEveryLevel(filter: EntryFilter, base: string, inFolder: string): boolean {
+  if (!inFolder.includes('/')) return filter.accepts(`${base}/${inFolder}`, false);
   const parts = inFolder.split('/');
   return parts.every((_, i) => filter.accepts(`${base}/${parts.slice(0, i + 1).join('/')}`, i < parts.length - 1));
 }
