@@ -66,7 +66,7 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
         post.outputPath,
         String(post.isMarkdown),
         // Its data is this text with the site's defaults and what its path gives, both in `site`.
-        post.frontMatterText !== undefined ? `\u0002${post.frontMatterText}` : stableText(post.data),
+        post.frontMatterDigest !== undefined ? `\u0002${post.frontMatterDigest}` : stableText(post.data),
         excerptOf(post),
         post.kind === 'draft' ? String(post.modifiedTime.getTime()) : '',
       );

@@ -7,7 +7,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { deepMerge } from '../config/load-config.ts';
 import { BuildError } from '../errors.ts';
 import { defineLazyProperty } from '../lazy-property.ts';
-import type { ParsedFile } from './front-matter.ts';
+import { sourceDigest, type ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import {
   addPermalinkSuffix,
@@ -133,7 +133,7 @@ function toSourceDocument(
     data,
     body: '',
     sourceDigest: parsed.digest,
-    ...(parsed.frontMatterText !== undefined ? { frontMatterText: parsed.frontMatterText } : {}),
+    ...(parsed.frontMatterText !== undefined ? { frontMatterDigest: sourceDigest(parsed.frontMatterText) } : {}),
     bodyLineOffset: parsed.bodyLineOffset,
     url,
     outputPath: outputPathForUrl(url, outputExt),

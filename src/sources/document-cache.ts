@@ -27,7 +27,7 @@ interface KeptDocument {
   digest: string;
   bodyStart: number;
   bodyLineOffset: number;
-  frontMatterText?: string;
+  frontMatterDigest?: string;
   url: string;
   outputPath: string;
   outputExt: string;
@@ -68,7 +68,7 @@ export class DocumentShelf {
       data,
       body: '',
       sourceDigest: kept.digest,
-      ...(kept.frontMatterText !== undefined ? { frontMatterText: kept.frontMatterText } : {}),
+      ...(kept.frontMatterDigest !== undefined ? { frontMatterDigest: kept.frontMatterDigest } : {}),
       bodyLineOffset: kept.bodyLineOffset,
       url: kept.url,
       outputPath: kept.outputPath,
@@ -93,7 +93,7 @@ export class DocumentShelf {
       digest: document.sourceDigest,
       bodyStart,
       bodyLineOffset: document.bodyLineOffset,
-      ...(document.frontMatterText !== undefined ? { frontMatterText: document.frontMatterText } : {}),
+      ...(document.frontMatterDigest !== undefined ? { frontMatterDigest: document.frontMatterDigest } : {}),
       url: document.url,
       outputPath: document.outputPath,
       outputExt: document.outputExt,

@@ -19,8 +19,11 @@ export interface SourceDocument {
    * the path, the configuration and, for a draft, the file's time, it decides `data` and `body`.
    */
   sourceDigest?: string;
-  /** Its front matter as the front matter cache keeps it, when it was read with the cache (ParsedFile). */
-  frontMatterText?: string;
+  /**
+   * Its front matter as the front matter cache keeps it (ParsedFile.frontMatterText), hashed, when it
+   * was read with the cache: the same for the same front matter, for the listings' keys.
+   */
+  frontMatterDigest?: string;
   /** Lines before the body in the file, so a body line maps back to a file line. */
   bodyLineOffset: number;
   /** `page.url`: percent-encoded, as Jekyll has it. */
