@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import type { DocumentCache } from '../sources/document-cache.ts';
 import type { FrontMatterCache } from '../sources/front-matter.ts';
+import { keepOffsetsIn, saveOffsets } from '../sources/zone-offsets.ts';
 import { DiskPageCache } from './page-cache.ts';
 import { codeFingerprint, PersistentCache, type CacheStats } from './persistent-cache.ts';
 
@@ -33,9 +34,11 @@ export function openBuildCaches(source: string): BuildCaches {
   // Sharded: an edited post rewrites one sixteenth of the conversions, not all 30 MB at 4000 posts.
   const markdown = PersistentCache.open(directory, 'markdown', codeFingerprint('markdown'), { shards: 16 });
   // Sharded too: an edited post changes two entries (its digest under its identity, its front matter).
-  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts'), { shards: 16 });
+  const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts', 'sources/zone-offsets.ts'), { shards: 16 });
   // Sharded: an edited post changes its own entry. Keyed by the configuration too (DocumentShelf).
   const documents = PersistentCache.open(directory, 'documents', codeFingerprint('.'), { shards: 16 });
+  // The zone offsets of the posts' dates are kept with their front matter.
+  keepOffsetsIn(frontMatter);
   let pages: DiskPageCache | undefined;
   let contents: PersistentCache | undefined;
   return {
@@ -58,6 +61,7 @@ export function openBuildCaches(source: string): BuildCaches {
     },
     save() {
       markdown.save();
+      saveOffsets();
       frontMatter.save();
       documents.save();
       pages?.save();

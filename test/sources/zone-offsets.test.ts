@@ -3,8 +3,8 @@
  * awkward rules: half-hour DST, negative DST, DST suspended for Ramadan, a day skipped at the date
  * line, offsets with seconds (local mean time before 1900).
  */
-import { describe, expect, it } from 'vitest';
-import { intlOffsetSeconds, zoneOffsetSeconds } from '../../src/sources/zone-offsets.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { intlOffsetSeconds, keepOffsetsIn, saveOffsets, zoneOffsetSeconds } from '../../src/sources/zone-offsets.ts';
 import { zonedParts } from '../../src/sources/zoned-time.ts';
 
 const ZONES = [
@@ -59,5 +59,44 @@ describe('zone offsets', () => {
         ['year', 'month', 'day', 'hour', 'minute', 'second'].map((key) => Number(fields[key])),
       );
     }
+  });
+
+  describe('kept between processes', () => {
+    afterEach(() => {
+      keepOffsetsIn(undefined);
+      vi.restoreAllMocks();
+    });
+
+    it('are worked out once: a build that takes them from the store gives the same offsets without asking Intl', () => {
+      const store = new Map<string, string>();
+      const cache = { get: (key: string) => store.get(key), set: (key: string, value: string) => void store.set(key, value) };
+      const instants = Array.from({ length: 400 }, (_, i) => Date.UTC(2000, 0, 1) + i * 5 * 24 * 3600 * 1000 + 3_600_000);
+      keepOffsetsIn(cache);
+      const first = instants.map((instant) => zoneOffsetSeconds(instant, 'Europe/Stockholm'));
+      saveOffsets();
+      expect(store.size).toBe(1);
+
+      // The next build: a new store object over the same entries, nothing in memory.
+      keepOffsetsIn({ ...cache });
+      const intl = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+      expect(instants.map((instant) => zoneOffsetSeconds(instant, 'Europe/Stockholm'))).toEqual(first);
+      expect(intl).not.toHaveBeenCalled();
+      expect(first).toEqual(instants.map((instant) => intlOffsetSeconds(instant, 'Europe/Stockholm')));
+    });
+
+    it('are worked out again from Intl when the stored ones are damaged', () => {
+      const store = new Map<string, string>();
+      const cache = { get: (key: string) => store.get(key), set: (key: string, value: string) => void store.set(key, value) };
+      keepOffsetsIn(cache);
+      zoneOffsetSeconds(Date.UTC(2022, 5, 1), 'Europe/Stockholm');
+      saveOffsets();
+      const week = Math.floor(Date.UTC(2022, 5, 1) / (7 * 24 * 3600 * 1000));
+      for (const damaged of ['[[1, "skräp"', JSON.stringify([[week, 'x', 0, 0]])]) {
+        for (const key of store.keys()) store.set(key, damaged);
+        keepOffsetsIn(cache);
+        expect(zoneOffsetSeconds(Date.UTC(2022, 5, 1), 'Europe/Stockholm')).toBe(7200);
+        expect(zoneOffsetSeconds(Date.UTC(2022, 11, 1), 'Europe/Stockholm')).toBe(3600);
+      }
+    });
   });
 });
