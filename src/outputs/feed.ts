@@ -29,6 +29,17 @@ export interface RenderedPost {
    * layout, `excerpt` the excerpt's HTML; plus url, id, title, date, draft and the front matter.
    */
   payload: Record<string, unknown>;
+  /**
+   * Its front matter over the defaults and what Jekyll derives (tags, categories, date, draft), which
+   * the payload holds too: read to choose and order the posts, so that of a site of 4000 posts only
+   * the payloads of those in the feed are made (PostPayloads).
+   */
+  document?: { data: Record<string, unknown> };
+}
+
+/** What a post's template values say about it, for choosing and ordering the feed's posts. */
+function fieldsOf(post: RenderedPost): Record<string, unknown> {
+  return post.document?.data ?? post.payload;
 }
 
 export interface FeedInput {
@@ -224,16 +235,16 @@ function category(term: unknown, tz: string): string {
 function feedPosts(input: FeedInput, page: FeedPage): RenderedPost[] {
   const { config } = input;
   let posts = [...input.posts];
-  if (page.tag !== undefined) posts = posts.filter((post) => liquidIterate(post.payload.tags).some((t) => rubyToS(t) === page.tag));
+  if (page.tag !== undefined) posts = posts.filter((post) => liquidIterate(fieldsOf(post).tags).some((t) => rubyToS(t) === page.tag));
   if (page.category !== undefined) {
     const category = page.category;
-    posts = posts.filter((post) => comparePropertyVsTarget(post.payload.categories, category, config.timezone));
+    posts = posts.filter((post) => comparePropertyVsTarget(fieldsOf(post).categories, category, config.timezone));
   }
-  if (!isRubyTruthy(config.raw.show_drafts)) posts = posts.filter((post) => post.payload.draft !== true);
+  if (!isRubyTruthy(config.raw.show_drafts)) posts = posts.filter((post) => fieldsOf(post).draft !== true);
   // `sort: "date" | reverse` on site.posts (newest first): Ruby's sort keeps equal dates in order
   // (always for up to three of them), so reversing puts them in file-name order.
   posts = posts
-    .map((post, index) => ({ post, index, time: timeOf(post.payload.date) }))
+    .map((post, index) => ({ post, index, time: timeOf(fieldsOf(post).date) }))
     .sort((a, b) => a.time - b.time || a.index - b.index)
     .map(({ post }) => post)
     .reverse();
@@ -319,7 +330,7 @@ function pageUrl(feedPath: string): string {
 }
 
 function tagNames(input: FeedInput): string[] {
-  return unique(input.posts.flatMap((post) => liquidIterate(post.payload.tags).map((t) => rubyToS(t))));
+  return unique(input.posts.flatMap((post) => liquidIterate(fieldsOf(post).tags).map((t) => rubyToS(t))));
 }
 
 // ---------------------------------------------------------------------------------------------

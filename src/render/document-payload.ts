@@ -35,31 +35,102 @@ export function createDocumentPayload(document: SourceDocument): Payload {
   return payload;
 }
 
+/**
+ * The posts' payloads, each made when first asked for. A build that carries most pages over renders
+ * a few, which read a few posts (their neighbours, the newest in the feed); making all 4000 took
+ * 35 ms of such a build, and as much again in collecting them. Until `all` is called, a payload made
+ * alone finds its neighbours when `previous` or `next` is read.
+ */
+export class PostPayloads {
+  private readonly made: Array<Payload | undefined>;
+  private everything: Payload[] | undefined;
+
+  constructor(
+    private readonly posts: readonly SourceDocument[],
+    /** Called with each payload as it is made: the build gives it its content (a carried page's, from the cache). */
+    private readonly onMade: (payload: Payload, index: number) => void = () => undefined,
+  ) {
+    this.made = new Array<Payload | undefined>(posts.length);
+  }
+
+  get length(): number {
+    return this.posts.length;
+  }
+
+  /** The payload of `posts[index]`. */
+  at(index: number): Payload {
+    return this.made[index] ?? this.make(index, this.everything === undefined);
+  }
+
+  /** Every payload, oldest first, each linked to its neighbours: `page.next` is the newer post. */
+  all(): Payload[] {
+    if (!this.everything) {
+      const all = this.posts.map((_, i) => this.made[i] ?? this.make(i, false));
+      all.forEach((post, i) => {
+        post.previous = i > 0 ? all[i - 1] : undefined;
+        post.next = i < all.length - 1 ? all[i + 1] : undefined;
+      });
+      this.everything = all;
+    }
+    return this.everything;
+  }
+
+  private make(index: number, alone: boolean): Payload {
+    const payload = createDocumentPayload(this.posts[index]);
+    if (alone) {
+      // Its neighbours are found when read, not now: making them would make theirs, and so on.
+      defineLazyProperty(payload, 'previous', () => (index > 0 ? this.at(index - 1) : undefined));
+      defineLazyProperty(payload, 'next', () => (index < this.posts.length - 1 ? this.at(index + 1) : undefined));
+    }
+    this.made[index] = payload;
+    this.onMade(payload, index);
+    return payload;
+  }
+}
+
 export interface SitePayloadInput {
   config: SiteConfig;
   sources: SiteSources;
   /** Post payloads, oldest first (the order of `sources.posts`). */
-  posts: Payload[];
+  posts: PostPayloads | Payload[];
   pages: Payload[];
   time: Date;
 }
 
+/** `site`. What lists the posts is made when first read: a build may render no page that reads it. */
 export function createSitePayload({ config, sources, posts, pages, time }: SitePayloadInput): Payload {
-  const newestFirst = [...posts].reverse();
-  return {
+  const oldestFirst = (): Payload[] => (Array.isArray(posts) ? posts : posts.all());
+  const site: Payload = {
     ...config.raw,
     time: new JekyllTime(time, config.timezone),
-    posts: newestFirst,
+    posts: undefined,
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith('/') || String(page.url).endsWith('.html')),
-    documents: posts,
+    documents: undefined,
     static_files: sources.staticFiles.map(createStaticFilePayload),
     data: sources.data,
-    tags: groupPostsBy(posts, 'tags'),
-    categories: groupPostsBy(posts, 'categories'),
-    collections: [{ label: 'posts', docs: posts, output: true, relative_directory: '_posts', directory: path.join(config.source, '_posts') }],
+    tags: undefined,
+    categories: undefined,
+    collections: undefined,
     related_posts: [],
   };
+  defineMemo(site, 'posts', () => [...oldestFirst()].reverse());
+  defineMemo(site, 'documents', oldestFirst);
+  defineMemo(site, 'tags', () => groupPostsBy(oldestFirst(), 'tags'));
+  defineMemo(site, 'categories', () => groupPostsBy(oldestFirst(), 'categories'));
+  defineMemo(site, 'collections', () => [
+    { label: 'posts', docs: oldestFirst(), output: true, relative_directory: '_posts', directory: path.join(config.source, '_posts') },
+  ]);
+  return site;
+}
+
+/** `key` on `target`, worked out when first read and kept; assigning it replaces it. */
+function defineMemo(target: Payload, key: string, compute: () => unknown): void {
+  defineLazyProperty(target, key, () => {
+    const value = compute();
+    target[key] = value;
+    return value;
+  });
 }
 
 function createStaticFilePayload(file: StaticFileSource): Payload {

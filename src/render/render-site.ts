@@ -9,7 +9,7 @@ import { registerJekyllExtensions } from '../liquid/register-jekyll-extensions.t
 import { BuildMarkdownCache, MarkdownKeys, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
-import { createDocumentPayload, createSitePayload, type Payload } from './document-payload.ts';
+import { createDocumentPayload, createSitePayload, PostPayloads, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { defineCachedContent, defineNotedContent, planReuse, reuseListing } from './plan-reuse.ts';
@@ -62,24 +62,30 @@ export async function renderSiteWithContext(
     includesDir: config.includesDir,
     extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
   });
-  const postPayloads = sources.posts.map(createDocumentPayload);
-  linkNeighbours(postPayloads);
+  const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
+  const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
+  // A post carried over gets its payload only if a template reads it, with its content from the cache.
+  const postPayloads = new PostPayloads(sources.posts, (payload, i) => {
+    const record = reused(sources.posts[i]);
+    if (!record) return;
+    defineCachedContent(payload, 'content', record.content, pageCache!);
+    defineCachedContent(payload, 'excerpt', record.excerpt!, pageCache!);
+  });
+  // Most posts rendered: every payload is needed, made at once and linked without lazy neighbours.
+  if (!reuse || reuse.reused.size * 2 < sources.posts.length) postPayloads.all();
   const pagePayloads = sources.pages.map(createDocumentPayload);
   const site = createSitePayload({ config, sources, posts: postPayloads, pages: pagePayloads, time: now });
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
-  const newestFirst = site.posts as Payload[];
-  const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   const context: RenderContext = {
     config,
     site,
     layouts: sources.layouts,
     engines: { liquid, markdown },
     scopeFor: (document) =>
-      document.pagination && firstPage ? { paginator: createPaginator(document.pagination, newestFirst, paginatePath, firstPage.url) } : undefined,
+      document.pagination && firstPage ? { paginator: createPaginator(document.pagination, site.posts as Payload[], paginatePath, firstPage.url) } : undefined,
     recorderFor: reuse && ((document) => reuse.recorders.get(document)),
   };
-  const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
 
   // The order of work, for two cores:
   // 1. Liquid for every post (the body before the excerpt, so a Liquid error is reported against the
@@ -102,7 +108,8 @@ export async function renderSiteWithContext(
     for (let i = 0; i < sources.posts.length; i++) {
       const post = sources.posts[i];
       if (reused(post)) continue;
-      const liquidText = { body: renderBodyLiquid(post, postPayloads[i], context), excerpt: renderExcerptLiquid(post, postPayloads[i], context) };
+      const payload = postPayloads.at(i);
+      const liquidText = { body: renderBodyLiquid(post, payload, context), excerpt: renderExcerptLiquid(post, payload, context) };
       postLiquid[i] = liquidText;
       if (post.isMarkdown) {
         if (liquidText.excerpt.given === undefined) conveyor.offer(liquidText.excerpt.text, true);
@@ -128,14 +135,9 @@ export async function renderSiteWithContext(
     const excerptOf = (post: SourceDocument): string => JSON.stringify(reused(post)?.excerpt ?? contents.get(post)?.excerpt ?? null);
     const pending = new PendingContent();
     sources.posts.forEach((post, i) => {
-      const record = reused(post);
-      if (record) {
-        defineCachedContent(postPayloads[i], 'content', record.content, pageCache!);
-        defineCachedContent(postPayloads[i], 'excerpt', record.excerpt!, pageCache!);
-      } else {
-        pending.hold(postPayloads[i], 'content');
-        pending.hold(postPayloads[i], 'excerpt');
-      }
+      if (reused(post)) return;
+      pending.hold(postPayloads.at(i), 'content');
+      pending.hold(postPayloads.at(i), 'excerpt');
     });
     // A layout sees every page's content converted too, so one that reads a page's waits for that.
     for (const payload of pagePayloads) pending.hold(payload, 'content');
@@ -163,25 +165,31 @@ export async function renderSiteWithContext(
       const liquidText = postLiquid[i];
       if (!liquidText) return;
       const { excerpt } = liquidText;
-      postPayloads[i].excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
-      if (reuse) contents.set(post, { excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(postPayloads[i].excerpt)) });
+      const payload = postPayloads.at(i);
+      payload.excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
+      if (reuse) contents.set(post, { excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(payload.excerpt)) });
     };
     const convertBody = (i: number): Set<string> => {
       const post = sources.posts[i];
       const liquidText = postLiquid[i];
       if (!liquidText) return new Set<string>();
       const { body, excerpt } = liquidText;
-      postPayloads[i].content = convertText(post, body.text, markdown);
-      if (reuse) contents.get(post)!.content = contentRef(post, body.text, String(postPayloads[i].content));
+      const payload = postPayloads.at(i);
+      payload.content = convertText(post, body.text, markdown);
+      if (reuse) contents.get(post)!.content = contentRef(post, body.text, String(payload.content));
       // The Liquid output is converted now: let it go, a large site holds megabytes of it.
       postLiquid[i] = undefined;
       if (releaseBodies) markdownKeys.forget(body.text, excerpt.text);
       return new Set([...body.includes, ...excerpt.includes]);
     };
 
-    const finish = (document: SourceDocument, payload: Payload, includes: Set<string>): RenderedDocument => {
+    const finish = (document: SourceDocument, payloadOf: () => Payload, includes: Set<string>): RenderedDocument => {
       const record = reused(document);
-      if (record) return { document, payload, ...pageCache!.reuse(document, record), dependencies: { includes, layouts: [] } };
+      if (record) {
+        const { output, reuse: from } = pageCache!.reuse(document, record);
+        return new CarriedPage(document, payloadOf, output, from, { includes, layouts: [] });
+      }
+      const payload = payloadOf();
       const pendingReads = pending.readCount;
       const laid = applyLayouts(document, payload, context);
       if (pending.readCount !== pendingReads) throw new RenderInterrupted(`${document.relativePath} read content not converted yet.`);
@@ -266,7 +274,7 @@ export async function renderSiteWithContext(
     while (pagesContented < sources.pages.length && pageContent(pagesContented)) pagesContented += 1;
     if (pagesContented === sources.pages.length) {
       for (let j = 0; j < sources.pages.length; j++) {
-        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], pagePayloads[j], pageIncludes[j]));
+        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], () => pagePayloads[j], pageIncludes[j]));
         if (!laid.done) continue;
         renderedPages[j] = laid.value;
         await deliver(laid.value);
@@ -283,7 +291,7 @@ export async function renderSiteWithContext(
       if (liquidText) await conveyor.ready(liquidText.body.text);
       postIncludes[i] = convertBody(i);
       // Once most layouts have needed others' content, stop trying them early: they wait for all.
-      const laid = interrupted.length < 16 || interrupted.length * 2 < i ? attempt(sources.posts[i], () => finish(sources.posts[i], postPayloads[i], postIncludes[i])) : { done: false as const };
+      const laid = interrupted.length < 16 || interrupted.length * 2 < i ? attempt(sources.posts[i], () => finish(sources.posts[i], () => postPayloads.at(i), postIncludes[i])) : { done: false as const };
       if (!laid.done) {
         interrupted.push(i);
         continue;
@@ -302,12 +310,12 @@ export async function renderSiteWithContext(
       }
     }
     for (const i of interrupted) {
-      renderedPosts[i] = finish(sources.posts[i], postPayloads[i], postIncludes[i]);
+      renderedPosts[i] = finish(sources.posts[i], () => postPayloads.at(i), postIncludes[i]);
       await deliver(renderedPosts[i]);
     }
     for (let j = 0; j < sources.pages.length; j++) {
       if (renderedPages[j]) continue;
-      renderedPages[j] = finish(sources.pages[j], pagePayloads[j], pageIncludes[j]);
+      renderedPages[j] = finish(sources.pages[j], () => pagePayloads[j], pageIncludes[j]);
       await deliver(renderedPages[j]);
     }
     const rendered = [...renderedPosts, ...renderedPages];
@@ -323,10 +331,17 @@ export function markdownCacheScope(config: SiteConfig): string {
   return JSON.stringify(markdownOptionsFromConfig(config.kramdown));
 }
 
-/** `page.next` is the newer post, `page.previous` the older one. */
-function linkNeighbours(posts: Payload[]): void {
-  posts.forEach((post, i) => {
-    post.previous = i > 0 ? posts[i - 1] : undefined;
-    post.next = i < posts.length - 1 ? posts[i + 1] : undefined;
-  });
+/** A page the page cache carried over: its payload is made only if something reads it (PostPayloads). */
+class CarriedPage implements RenderedDocument {
+  constructor(
+    readonly document: SourceDocument,
+    private readonly payloadOf: () => Payload,
+    public output: string,
+    readonly reuse: string | undefined,
+    readonly dependencies: RenderedDocument['dependencies'],
+  ) {}
+
+  get payload(): Payload {
+    return this.payloadOf();
+  }
 }
