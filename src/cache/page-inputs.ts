@@ -112,7 +112,8 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
       if (i === undefined) return '';
       const previous = sources.posts[i - 1];
       const next = sources.posts[i + 1];
-      return hash(previous ? own(previous) : '-', next ? own(next) : '-');
+      // Joined, not hashed again: it goes into the page's key, which is hashed.
+      return `${previous ? own(previous) : '-'}\u0000${next ? own(next) : '-'}`;
     },
     group(id) {
       return hash(...(groupIndex().get(id) ?? []).map(own));

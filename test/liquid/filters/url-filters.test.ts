@@ -34,6 +34,17 @@ describe('relative_url / absolute_url', () => {
     expect(normalizeUri('HTTP://Example.org')).toBe('http://example.org/');
   });
 
+  it('calls a URL absolute exactly when splitting it as Addressable does finds a scheme', () => {
+    const parts = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+    const pieces = ['a', ':', '/', '//', '?', '#', 'ö', '\n', ' ', 'https', 'mailto', '1', '.'];
+    for (let i = 0; i < 4000; i++) {
+      let uri = '';
+      for (let n = i; n > 0; n = Math.floor(n / pieces.length)) uri += pieces[n % pieces.length];
+      const m = parts.exec(uri);
+      expect(isAbsoluteUri(uri), JSON.stringify(uri)).toBe(m !== null && m[1] !== undefined);
+    }
+  });
+
   it('normalizes plain URLs, taken as they are, exactly as the full normalization does', () => {
     // Random URLs near the shortcut's edge: dot segments, empty segments, ports, case, escapes, no path.
     const pieces = ['a', 'B', '2012', 'ö', '%41', '.', '..', '.well-known', 'x.html', '', '-', '_', '~', 'a..b', ' '];
