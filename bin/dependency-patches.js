@@ -1,7 +1,7 @@
 /**
  * Speed patches to dependencies, applied to their source as the bundle is made (ensure-bundle.js).
  * Each one replaces an exact piece of a published file with code that does the same work with less
- * allocation. When a dependency's update changes that piece, the patch is left out and the bundle
+ * allocation, or leaves out work nothing of tryck's uses. When a dependency's update changes that piece, the patch is left out and the bundle
  * runs the dependency as published: slower, never wrong. test/cli/dependency-patches.test.ts fails
  * then, so whoever updates it looks again; it also checks that the patched code converts a corpus of
  * Markdown to exactly the HTML the published code gives.
@@ -56,6 +56,20 @@ export const DEPENDENCY_PATCHES = [
         callListeners(config.afterExit, eventContext, event[1]);
       }
     }
+`,
+  },
+  {
+    // js-yaml 3 (gray-matter's own copy) requires esprima, for its !!js/function type, as it loads:
+    // through a renamed `require` that bundlers cannot see, so Node read and compiled esprima's 280 KB
+    // from node_modules on every run, without the code cache: 8.7 ms of every tryck command (profile
+    // of the bundle's load). Only js-yaml's full schema has that type; gray-matter parses with the safe
+    // one, and tryck gives gray-matter its own YAML engine anyway. Without esprima the type reads no
+    // function, as js-yaml itself does where esprima is missing (in a browser).
+    file: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/,
+    find: `  var _require = require;
+  esprima = _require('esprima');
+`,
+    replace: `  esprima = undefined;
 `,
   },
 ];

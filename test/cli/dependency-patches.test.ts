@@ -4,6 +4,7 @@
  * gives.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -66,5 +67,20 @@ describe('the dependency patches', () => {
       compared += 1;
     }
     expect(compared).toBe(fixtures.length + 300);
+  });
+
+  it('keep esprima out of a bundle that parses front matter, which still reads YAML as before', async () => {
+    // Inside the package, as dist/ is, so that a require the bundle makes finds node_modules.
+    const dir = mkdtempSync(path.join(root, '.dist-test-'));
+    dirs.push(dir);
+    await build(bundleSettings(root, { 'front-matter': 'src/sources/front-matter.ts' }, dir, 'cjs'));
+    const require = createRequire(path.join(dir, 'front-matter.cjs'));
+    const loadedBefore = Object.keys(require.cache).filter((file) => file.includes(`${path.sep}esprima${path.sep}`));
+    const bundled = require(path.join(dir, 'front-matter.cjs')) as { parseFrontMatter: typeof import('../../src/sources/front-matter.ts').parseFrontMatter };
+    expect(Object.keys(require.cache).filter((file) => file.includes(`${path.sep}esprima${path.sep}`))).toEqual(loadedBefore);
+    const parsed = bundled.parseFrontMatter('---\ntitle: "Hej: världen"\ndate: 2022-06-16\ntags: [a, b]\n---\nText\n', 'a.md', 'Europe/Stockholm');
+    expect(parsed.data.title).toBe('Hej: världen');
+    expect(String(parsed.data.date)).toBe('2022-06-16');
+    expect(parsed.body).toBe('Text\n');
   });
 });
