@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { openBuildCaches } from './cache/open-build-caches.ts';
-import type { PageCache, PageCacheStats } from './cache/page-cache.ts';
+import type { DiskPageCache, PageCache, PageCacheStats } from './cache/page-cache.ts';
 import type { CacheStats } from './cache/persistent-cache.ts';
 import { loadConfig } from './config/load-config.ts';
 import type { SiteConfig } from './config/site-config.ts';
@@ -126,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   writer ??= createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
   queue ??= createWriteQueue(writer);
   options.onProgress?.(`writing ${plan.generated.length + plan.sources.staticFiles.length} more files`);
-  await writeSite(writer, queue, plan);
+  await writeSite(writer, queue, plan, caches?.pages);
   caches?.save();
   for (const warning of plan.warnings) options.onWarning?.(warning);
   return { ...summarize(plan, performance.now() - started), cache: caches?.stats, pageCache: caches?.pages?.stats };
@@ -204,12 +204,18 @@ export function listOutputs({ rendered, generated, sources, streamed }: SitePlan
   return outputs;
 }
 
-/** Writes what the pages left: static files first (a page at the same URL wins), then generated files. */
-async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan): Promise<void> {
+/**
+ * Writes what the pages left: static files first (a page at the same URL wins), then generated files.
+ * A static file whose copy in the current site the page cache knows to be current is kept.
+ */
+async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan, pageCache?: DiskPageCache): Promise<void> {
   try {
     const pagePaths = new Set(plan.rendered.map((page) => page.document.outputPath));
     for (const file of plan.sources.staticFiles) {
-      if (!pagePaths.has(file.outputPath)) await queue.copy(file.outputPath, file.absolutePath);
+      if (pagePaths.has(file.outputPath)) continue;
+      const kept = pageCache?.keptStaticFile(file);
+      if (kept !== undefined) await queue.carryOver(file.outputPath, kept);
+      else await queue.copy(file.outputPath, file.absolutePath, (copy) => pageCache?.copiedStaticFile(file, copy));
     }
     if (!plan.streamed) for (const page of plan.rendered) await queue.write(page.document.outputPath, page.output);
     for (const file of plan.generated) await queue.write(file.outputPath, file.contents);

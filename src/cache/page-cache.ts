@@ -15,7 +15,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { TimeFact } from '../liquid/render-recorder.ts';
 import { timeFactHolds } from '../liquid/filters/build-time-filters.ts';
-import type { SourceDocument } from '../sources/site-sources.ts';
+import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { PersistentCache } from './persistent-cache.ts';
 
 /**
@@ -178,6 +178,31 @@ export class DiskPageCache implements PageCache {
     return 'page' in ref ? this.contents.getByHash(ref.page) : this.markdown.getByHash(ref.markdown);
   }
 
+  /**
+   * Where the current site's copy of a static file is, if it can be kept: the file is the one the
+   * last build copied (same inode, size and times) and its copy is untouched. A site's images are
+   * then not copied again on every build.
+   */
+  keptStaticFile(file: StaticFileSource): string | undefined {
+    if (!file.identity) return undefined;
+    const text = this.store.get(staticKey(file));
+    if (text === undefined) return undefined;
+    let record: StaticRecord;
+    try {
+      record = JSON.parse(text) as StaticRecord;
+    } catch {
+      return undefined;
+    }
+    const copy = path.join(this.destination, file.outputPath);
+    if (record.source !== sourceKey(file.identity) || !sameFile(copy, record.file)) return undefined;
+    return copy;
+  }
+
+  /** The copy this build made of a static file, to keep it next time. */
+  copiedStaticFile(file: StaticFileSource, copy: FileIdentity): void {
+    if (file.identity) this.store.set(staticKey(file), JSON.stringify({ source: sourceKey(file.identity), file: copy } satisfies StaticRecord));
+  }
+
   /** Writes this build's records; call after the site was written. */
   save(): void {
     // Reading a record kept it for this build already: only new and changed ones are set, so a build
@@ -268,6 +293,20 @@ class TimeFactCheck {
     if (holds === undefined) this.known.set(key, (holds = timeFactHolds(fact, this.time, this.timeZone)));
     return holds;
   }
+}
+
+/** The record of a static file's copy: which file it was made from, and which file it is. */
+interface StaticRecord {
+  source: string;
+  file: FileIdentity;
+}
+
+function staticKey(file: StaticFileSource): string {
+  return `static\u0000${file.outputPath}\u0000${file.relativePath}`;
+}
+
+function sourceKey({ ino, size, mtimeMs, ctimeMs }: NonNullable<StaticFileSource['identity']>): string {
+  return `${ino}\u0000${size}\u0000${mtimeMs}\u0000${ctimeMs}`;
 }
 
 function recordKey(document: SourceDocument): string {

@@ -21,7 +21,8 @@ export interface SiteWriter {
    * main one (every layout re-rendered) was 2 s slower, as the pool's writes had used the idle core.
    */
   write(outputPath: string, contents: string | Uint8Array, synchronous?: boolean): Promise<FileIdentity | void>;
-  copy(outputPath: string, sourcePath: string): Promise<void>;
+  /** Copies a file; the disk writer tells which file it made, as `write` does. */
+  copy(outputPath: string, sourcePath: string): Promise<FileIdentity | void>;
   /**
    * Keeps a file of the current site as it is (the page cache's reuse): noted at once, linked or
    * moved at commit. The current site's file is never written through.
@@ -156,7 +157,10 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
       }
     },
     async copy(outputPath, sourcePath) {
-      await copyFile(sourcePath, await prepare(outputPath));
+      const file = await prepare(outputPath);
+      await copyFile(sourcePath, file);
+      const { ino, size, mtimeMs } = await stat(file);
+      return { ino, size, mtimeMs };
     },
     carryOver(outputPath, currentPath) {
       // Checked, not resolved: a path without `..` or a leading slash stays inside (4000 resolves

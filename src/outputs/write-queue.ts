@@ -12,7 +12,7 @@ export interface WriteQueue {
    * asks the writer to write it at once (SiteWriter#write).
    */
   write(outputPath: string, contents: string, onWritten?: (file: FileIdentity) => void, synchronous?: boolean): Promise<void>;
-  copy(outputPath: string, sourcePath: string): Promise<void>;
+  copy(outputPath: string, sourcePath: string, onCopied?: (file: FileIdentity) => void): Promise<void>;
   /**
    * Keeps a file of the current site; done at once (a writer's carryOver only notes it) unless a
    * write to the same path is still under way, after which it follows.
@@ -50,11 +50,18 @@ export function createWriteQueue(writer: SiteWriter, limit = 32): WriteQueue {
         const file = await writer.write(outputPath, contents, synchronous);
         if (file && onWritten) onWritten(file);
       }),
-    copy: (outputPath, sourcePath) => enqueue(outputPath, () => writer.copy(outputPath, sourcePath)),
+    copy: (outputPath, sourcePath, onCopied) =>
+      enqueue(outputPath, async () => {
+        const file = await writer.copy(outputPath, sourcePath);
+        if (file && onCopied) onCopied(file);
+      }),
     carryOver(outputPath, currentPath) {
       // 4000 pages carried over through the queue's promises took 0.1 s of an edited build.
       if (writer.carryOver && !lastByPath.has(outputPath) && failure === undefined) return writer.carryOver(outputPath, currentPath);
-      return enqueue(outputPath, async () => (writer.carryOver ? writer.carryOver(outputPath, currentPath) : writer.copy(outputPath, currentPath)));
+      return enqueue(outputPath, async () => {
+        if (writer.carryOver) writer.carryOver(outputPath, currentPath);
+        else await writer.copy(outputPath, currentPath);
+      });
     },
     async drain() {
       while (inFlight.size > 0) await Promise.all(inFlight);

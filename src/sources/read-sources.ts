@@ -63,7 +63,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
         shelf?.keep(page, identity, parsed.bodyStart);
         if (isPublished(page, config)) sources.pages.push(page);
       } else {
-        sources.staticFiles.push(createStaticFile(file, config));
+        sources.staticFiles.push(createStaticFile(file, config, identity));
       }
     }
   };
@@ -116,14 +116,16 @@ function readPostFolder(
   }
 }
 
-function createStaticFile(file: FileInfo, config: SiteConfig): StaticFileSource {
+function createStaticFile(file: FileInfo, config: SiteConfig, identity: FileIdentity): StaticFileSource {
   const url = `/${file.relativePath.split('/').map(encodeStaticSegment).join('/')}`;
+  const { ino, size, mtimeMs, ctimeMs } = identity;
   return {
     relativePath: file.relativePath,
     absolutePath: file.absolutePath,
     outputPath: file.relativePath,
     url,
     modifiedTime: file.modifiedTime,
+    identity: { ino, size, mtimeMs, ctimeMs },
     data: resolveDefaults(config.defaults, file.relativePath, undefined),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What reading a site yields: documents to render, templates to render them with, files to copy.
  */
+import type { FileIdentity } from './front-matter.ts';
 import type { JekyllTime } from './jekyll-time.ts';
 
 export type DocumentKind = 'post' | 'draft' | 'page';
@@ -44,6 +45,8 @@ export interface StaticFileSource {
   outputPath: string;
   url: string;
   modifiedTime: Date;
+  /** The file as it was read (inode, size, times): the page cache carries its copy over while it is the same. */
+  identity?: FileIdentity;
   /** Values from `defaults` whose scope matches the file. */
   data: Record<string, unknown>;
 }

@@ -176,6 +176,29 @@ describe('the page cache', () => {
     expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, YEAR_2025));
   });
 
+  it('keeps the copies of unchanged static files, and copies a file again when it or its copy changed', async () => {
+    const root = createSite();
+    write(root, 'assets/logo.svg', '<svg>1</svg>');
+    write(root, 'assets/foto.txt', 'ett foto');
+    await buildAt(root, YEAR_2025);
+    const copy = (name: string): string => path.join(root, '_site/assets', name);
+    const inode = (name: string): number => statSync(copy(name)).ino;
+    const before = { logo: inode('logo.svg'), foto: inode('foto.txt') };
+    await buildAt(root, YEAR_2025);
+    // Not copied again: the very same files.
+    expect({ logo: inode('logo.svg'), foto: inode('foto.txt') }).toEqual(before);
+
+    write(root, 'assets/logo.svg', '<svg>2</svg>');
+    writeFileSync(copy('foto.txt'), 'ändrat för hand');
+    await buildAt(root, YEAR_2025);
+    expect(readFileSync(copy('logo.svg'), 'utf8')).toBe('<svg>2</svg>');
+    expect(readFileSync(copy('foto.txt'), 'utf8')).toBe('ett foto');
+    expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, YEAR_2025));
+    const again = { logo: inode('logo.svg'), foto: inode('foto.txt') };
+    await buildAt(root, YEAR_2025);
+    expect({ logo: inode('logo.svg'), foto: inode('foto.txt') }).toEqual(again);
+  });
+
   it('sees a post rewritten to the same size and given back its old modification time', async () => {
     const root = createSite();
     const file = path.join(root, '_posts/2025-03-03-inlagg-3.md');
