@@ -157,7 +157,9 @@ interface LimitedContext {
 }
 
 // liquidjs does not export its Render class: take it from an engine's renderer.
-const renderPrototype = Object.getPrototypeOf(new Liquid().renderer) as RenderInternals;
+// A locale given, as create-liquid-engine.ts gives one: liquidjs would otherwise ask Intl for the
+// machine's, and the first Intl format of a process takes 12 ms to load its data.
+const renderPrototype = Object.getPrototypeOf(new Liquid({ locale: 'en-US' }).renderer) as RenderInternals;
 const originalRenderTemplates = renderPrototype.renderTemplates;
 // A tag's body (if, for, include…), written to the emitter it is given. Without one (the top of a
 // template, capture) or when errors are to be collected, liquidjs's own loop runs.

@@ -3,7 +3,7 @@
  * Jekyll sets `ENV["TZ"]` from `timezone:`; we compute with Intl instead so builds are reproducible.
  */
 import { memoizeByInstant } from './memoize-by-instant.ts';
-import { zoneOffsetSeconds } from './zone-offsets.ts';
+import { hasStoredOffsets, zoneOffsetSeconds } from './zone-offsets.ts';
 
 export interface WallTime {
   year: number;
@@ -24,7 +24,7 @@ export interface ZonedParts extends WallTime {
 
 /** Throws a RangeError for a zone name Intl does not know. */
 export function assertTimeZone(timeZone: string): void {
-  new Intl.DateTimeFormat('en-US', { timeZone });
+  if (!hasStoredOffsets(timeZone)) new Intl.DateTimeFormat('en-US', { timeZone });
 }
 
 /** The wall-clock fields and UTC offset of an instant, as seen in `timeZone`. */

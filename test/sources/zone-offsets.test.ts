@@ -69,7 +69,7 @@ describe('zone offsets', () => {
 
     it('are worked out once: a build that takes them from the store gives the same offsets without asking Intl', () => {
       const store = new Map<string, string>();
-      const cache = { get: (key: string) => store.get(key), set: (key: string, value: string) => void store.set(key, value) };
+      const cache = { get: (key: string) => store.get(key), has: (key: string) => store.has(key), set: (key: string, value: string) => void store.set(key, value) };
       const instants = Array.from({ length: 400 }, (_, i) => Date.UTC(2000, 0, 1) + i * 5 * 24 * 3600 * 1000 + 3_600_000);
       keepOffsetsIn(cache);
       const first = instants.map((instant) => zoneOffsetSeconds(instant, 'Europe/Stockholm'));
@@ -86,7 +86,7 @@ describe('zone offsets', () => {
 
     it('are worked out again from Intl when the stored ones are damaged', () => {
       const store = new Map<string, string>();
-      const cache = { get: (key: string) => store.get(key), set: (key: string, value: string) => void store.set(key, value) };
+      const cache = { get: (key: string) => store.get(key), has: (key: string) => store.has(key), set: (key: string, value: string) => void store.set(key, value) };
       keepOffsetsIn(cache);
       zoneOffsetSeconds(Date.UTC(2022, 5, 1), 'Europe/Stockholm');
       saveOffsets();
