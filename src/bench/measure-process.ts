@@ -20,6 +20,8 @@ export interface ProcessResult {
   maxRssKb?: number;
   /** The last lines of stderr, for a failure's message. */
   stderrTail: string;
+  /** The line of the error output that says why the command failed (failureReason). */
+  reason: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -49,9 +51,11 @@ export function runMeasured(spec: ProcessSpec, timeoutMs = 30 * 60_000): Promise
     const started = performance.now();
     const child = spawn(command, args, { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let head = '';
     let polled: number | undefined;
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
+      if (head.length < 4000) head += chunk.slice(0, 4000 - head.length);
       stderr = (stderr + chunk).slice(-20_000);
     });
     const poll = useTime
@@ -72,13 +76,27 @@ export function runMeasured(spec: ProcessSpec, timeoutMs = 30 * 60_000): Promise
       if (poll) clearInterval(poll);
       const maxRssKb = useTime ? parseMaxRss(stderr) : polled;
       const ownStderr = useTime ? stderr.replace(/\s*Command being timed:[\s\S]*$/, '') : stderr;
+      const stderrTail = ownStderr.replace(/Command (exited with non-zero status|terminated by signal) \d+\s*$/, '').trim().split('\n').slice(-8).join('\n');
       // GNU time exits with the command's status (and reports a signal as "terminated by signal").
       resolve({
         code: useTime && /Command terminated by signal/.test(stderr) && code === 0 ? 1 : code,
         milliseconds,
         maxRssKb,
-        stderrTail: ownStderr.replace(/Command (exited with non-zero status|terminated by signal) \d+\s*$/, '').trim().split('\n').slice(-8).join('\n'),
+        stderrTail,
+        reason: failureReason(head, stderrTail),
       });
     });
   });
+}
+
+/**
+ * The line of a failed command's error output that says why: the first that names an error (a Ruby
+ * backtrace puts the cause above its last lines, which only say where Jekyll was loaded), else the
+ * last two lines.
+ */
+export function failureReason(head: string, tail: string): string {
+  const lines = [...head.split('\n'), ...tail.split('\n')]
+    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
+    .filter((line) => line !== '');
+  return lines.find((line) => /error|cannot|not found|missing/i.test(line) && !/^from /.test(line)) ?? lines.slice(-2).join(' ');
 }

@@ -166,7 +166,7 @@ async function timedBuild(tool: Tool, corpus: string, output: string, expected: 
     return { ok: false, error: (error as Error).message };
   }
   const base = { milliseconds: measured.milliseconds, maxRssKb: measured.maxRssKb };
-  if (measured.code !== 0) return { ok: false, ...base, error: `exit code ${measured.code}: ${measured.stderrTail.split('\n').slice(-2).join(' ')}` };
+  if (measured.code !== 0) return { ok: false, ...base, error: `exit code ${measured.code}: ${measured.reason}` };
   const incomplete = rejectIncomplete(output, expected, mustContain);
   return incomplete ? { ok: false, ...base, error: incomplete } : { ok: true, ...base };
 }
