@@ -53,10 +53,6 @@ export class PostPayloads {
     this.made = new Array<Payload | undefined>(posts.length);
   }
 
-  get length(): number {
-    return this.posts.length;
-  }
-
   /** The payload of `posts[index]`. */
   at(index: number): Payload {
     return this.made[index] ?? this.make(index, this.everything === undefined);
