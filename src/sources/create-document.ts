@@ -126,26 +126,58 @@ function toSourceDocument(
   isMarkdown: boolean,
   date: JekyllTime | undefined,
 ): SourceDocument {
-  const document: SourceDocument = {
+  // A file unchanged since the last build has its body read only when asked for (readUnchangedFile).
+  const read = Object.getOwnPropertyDescriptor(parsed, 'body')?.get;
+  return documentFromFile(file, {
     kind,
-    relativePath: file.relativePath,
-    absolutePath: file.absolutePath,
     data,
-    body: '',
-    sourceDigest: parsed.digest,
+    digest: parsed.digest,
     ...(parsed.frontMatterText !== undefined ? { frontMatterDigest: sourceDigest(parsed.frontMatterText) } : {}),
     bodyLineOffset: parsed.bodyLineOffset,
+    body: read ? () => read.call(parsed) : parsed.body,
     url,
     outputPath: outputPathForUrl(url, outputExt),
     outputExt,
     isMarkdown,
     date,
+  });
+}
+
+/** What a document made from a file is, beside the file itself. */
+export interface DocumentFields {
+  kind: DocumentKind;
+  data: Record<string, unknown>;
+  digest: string;
+  frontMatterDigest?: string;
+  bodyLineOffset: number;
+  /** The body, or how to read it when first asked for. */
+  body: string | (() => string);
+  url: string;
+  outputPath: string;
+  outputExt: string;
+  isMarkdown: boolean;
+  date: JekyllTime | undefined;
+}
+
+/** The document of a file: made from its text here, or kept from an earlier build (DocumentShelf). */
+export function documentFromFile(file: FileInfo, fields: DocumentFields): SourceDocument {
+  const document: SourceDocument = {
+    kind: fields.kind,
+    relativePath: file.relativePath,
+    absolutePath: file.absolutePath,
+    data: fields.data,
+    body: typeof fields.body === 'string' ? fields.body : '',
+    sourceDigest: fields.digest,
+    ...(fields.frontMatterDigest !== undefined ? { frontMatterDigest: fields.frontMatterDigest } : {}),
+    bodyLineOffset: fields.bodyLineOffset,
+    url: fields.url,
+    outputPath: fields.outputPath,
+    outputExt: fields.outputExt,
+    isMarkdown: fields.isMarkdown,
+    date: fields.date,
     modifiedTime: file.modifiedTime,
   };
-  // A file unchanged since the last build has its body read only when asked for (readUnchangedFile).
-  const read = Object.getOwnPropertyDescriptor(parsed, 'body')?.get;
-  if (read) defineLazyProperty(document, 'body', () => read.call(parsed));
-  else document.body = parsed.body;
+  if (typeof fields.body !== 'string') defineLazyProperty(document, 'body', fields.body);
   return document;
 }
 

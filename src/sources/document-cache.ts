@@ -10,8 +10,7 @@
 import { hash } from 'node:crypto';
 import type { SiteConfig } from '../config/site-config.ts';
 import { stableText } from '../cache/page-inputs.ts';
-import { defineLazyProperty } from '../lazy-property.ts';
-import type { FileInfo } from './create-document.ts';
+import { documentFromFile, type FileInfo } from './create-document.ts';
 import { bodyReader, fileIdentityKey, reviveDates, tagDates, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import type { DocumentKind, SourceDocument } from './site-sources.ts';
@@ -61,25 +60,20 @@ export class DocumentShelf {
     }
     if (kept.kind !== kind) return undefined;
     const data = reviveDates(kept.data, this.config.timezone) as Record<string, unknown>;
-    const document: SourceDocument = {
+    return documentFromFile(file, {
       kind,
-      relativePath: file.relativePath,
-      absolutePath: file.absolutePath,
       data,
-      body: '',
-      sourceDigest: kept.digest,
+      digest: kept.digest,
       ...(kept.frontMatterDigest !== undefined ? { frontMatterDigest: kept.frontMatterDigest } : {}),
       bodyLineOffset: kept.bodyLineOffset,
+      body: bodyReader(file.absolutePath, file.relativePath, kept.digest, kept.bodyStart),
       url: kept.url,
       outputPath: kept.outputPath,
       outputExt: kept.outputExt,
       isMarkdown: kept.isMarkdown,
       // createPost and createPage set `data.date` and `date` to the same value.
       date: data.date instanceof JekyllTime ? data.date : undefined,
-      modifiedTime: file.modifiedTime,
-    };
-    defineLazyProperty(document, 'body', bodyReader(file.absolutePath, file.relativePath, kept.digest, kept.bodyStart));
-    return document;
+    });
   }
 
   /** Keeps a document just made from its file, unless its data holds what JSON cannot keep. */
