@@ -7,7 +7,7 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdir as readdirCallback, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
@@ -52,11 +52,6 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
   const staged = new Set<string>();
   const carried = new Map<string, string>();
   let started: Promise<void> | undefined;
-  /**
-   * The current site's folders, listed on the thread pool while the build renders. Started when the
-   * first page is carried over, as only then is the site likely to be updated in place.
-   */
-  let currentTree: Promise<SiteTree | undefined> | undefined;
 
   const ensureStarted = (): Promise<void> =>
     (started ??= (async () => {
@@ -130,7 +125,7 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
         await rename(path.join(staging, outputPath), file);
       });
     }
-    const tree = (await currentTree) ?? listTreeSync(destination);
+    const tree = listTree(destination);
     removeUnmade(destination, tree, '', (outputPath) => staged.has(outputPath) || carried.has(outputPath), new Set(keepFiles));
     await rm(staging, { recursive: true, force: true });
   };
@@ -166,7 +161,6 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
       // Checked, not resolved: a path without `..` or a leading slash stays inside (4000 resolves
       // were 5 ms of an edited build).
       if (outputPath.includes('..') || path.isAbsolute(outputPath) || outputPath.includes('\\')) target(staging, outputPath);
-      currentTree ??= listTree(destination).catch(() => undefined);
       if (staged.delete(outputPath)) rmSync(target(staging, outputPath), { force: true });
       carried.set(outputPath, currentPath);
     },
@@ -186,21 +180,17 @@ export function createDiskWriter({ destination, keepFiles = [] }: DiskWriterOpti
 type SiteTree = Map<string, Array<{ name: string; isDirectory: boolean }>>;
 
 /**
- * Lists every folder below `root` in one call (Node's recursive readdir): a blog has a folder per day
- * of posts, and at 4000 posts the 4300 folders read one after another took 0.15 s; read with a promise
- * each, 0.13 s and twice that in CPU. One recursive call takes 0.04–0.05 s (Node 20 runs it
- * synchronously, when the first page is carried over). Reading them in a worker thread of its own
- * instead made an edited build 20 ms slower (12 alternated runs each).
+ * Lists every folder below `root` in one recursive readdir: a blog has a folder per day of posts, and
+ * at 4000 posts the 4300 folders read one by one took 0.15 s, and with a promise each on the thread
+ * pool, 0.13 s and twice that in CPU. One recursive call takes 0.04–0.05 s (Node 20 runs even its
+ * callback form synchronously, and fs/promises' form is six times slower). Reading them in a worker
+ * thread made an edited build 20 ms slower (12 alternated runs each).
  */
-async function listTree(root: string): Promise<SiteTree> {
-  // The callback form: fs/promises' recursive readdir took six times as long in Node 20.
-  const entries = await new Promise<Dirent[]>((resolve, reject) =>
-    readdirCallback(root, { recursive: true, withFileTypes: true }, (error, found) => (error ? reject(error) : resolve(found))),
-  );
+function listTree(root: string): SiteTree {
   const tree: SiteTree = new Map([['', []]]);
   const relativeOf = (folder: string): string =>
     folder === root ? '' : folder.startsWith(`${root}${path.sep}`) && path.sep === '/' ? folder.slice(root.length + 1) : path.relative(root, folder).split(path.sep).join('/');
-  for (const entry of entries) {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     const relative = relativeOf(entry.parentPath);
     let siblings = tree.get(relative);
     if (!siblings) tree.set(relative, (siblings = []));
@@ -214,18 +204,11 @@ async function listTree(root: string): Promise<SiteTree> {
   return tree;
 }
 
-function listTreeSync(root: string, relative = '', tree: SiteTree = new Map()): SiteTree {
-  const entries = readdirSync(path.join(root, relative), { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
-  tree.set(relative, entries);
-  for (const entry of entries) if (entry.isDirectory) listTreeSync(root, relative ? `${relative}/${entry.name}` : entry.name, tree);
-  return tree;
-}
-
 /**
  * Removes the files below `root` that this build did not make, and folders left empty, as a fresh
  * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay. `tree` lists the
- * site before or while this build renamed its new files in, which are all made by it. Where the
- * site's shape changed since (a file where a folder was), what is no longer there is skipped.
+ * site once this build renamed its new files in, which are all made by it. Where the site's shape
+ * changes while it is read, what is no longer there is skipped.
  */
 function removeUnmade(root: string, tree: SiteTree, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): boolean {
   const entries = tree.get(relative) ?? [];
