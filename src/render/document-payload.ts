@@ -48,7 +48,7 @@ export class PostPayloads {
   constructor(
     private readonly posts: readonly SourceDocument[],
     /** Called with each payload as it is made: the build gives it its content (a carried page's, from the cache). */
-    private readonly onMade: (payload: Payload, index: number) => void = () => undefined,
+    private readonly onMade: (payload: Payload, index: number) => void,
   ) {
     this.made = new Array<Payload | undefined>(posts.length);
   }

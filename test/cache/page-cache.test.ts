@@ -4,12 +4,13 @@
  * the year re-renders when the year turns; a hand-edited output file is replaced; a failed build
  * leaves the old site as it was.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { build, CACHE_DIR } from '../../src/build.ts';
 import { readFolder } from '../support/read-folder.ts';
+import { write } from '../support/write-file.ts';
 
 const dirs: string[] = [];
 const savedEpoch = process.env.SOURCE_DATE_EPOCH;
@@ -22,11 +23,6 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 const YEAR_2025 = String(Date.UTC(2025, 5, 1) / 1000);
 const LATER_2025 = String(Date.UTC(2025, 8, 1) / 1000);
 const YEAR_2026 = String(Date.UTC(2026, 1, 1) / 1000);
-
-function write(root: string, file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
-}
 
 /** Five posts, a home page that lists them, a plain page, and a footer with the year. */
 function createSite(): string {

@@ -2,7 +2,7 @@
  * The document shelf gives a build the documents the last one made from files it has not changed
  * since: exactly as reading them again would make them, and never a stale one.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,14 +10,10 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { GenerationalCache } from '../../src/cache/generational-cache.ts';
 import { readSources } from '../../src/sources/read-sources.ts';
 import type { SourceDocument } from '../../src/sources/site-sources.ts';
+import { write } from '../support/write-file.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function write(root: string, file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  writeFileSync(path.join(root, file), text);
-}
 
 /** Front matter of every kind a document's data can hold: dates and times, lists, defaults, categories from folders. */
 function createSite(): string {
