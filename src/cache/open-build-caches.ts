@@ -36,7 +36,7 @@ export function openBuildCaches(source: string): BuildCaches {
   // Sharded too: an edited post changes two entries (its digest under its identity, its front matter).
   const frontMatter = PersistentCache.open(directory, 'front-matter', codeFingerprint('sources/front-matter.ts', 'sources/simple-yaml.ts', 'sources/jekyll-time.ts', 'sources/zone-offsets.ts'), { shards: 16 });
   // Sharded: an edited post changes its own entry. Keyed by the configuration too (DocumentShelf).
-  const documents = PersistentCache.open(directory, 'documents', codeFingerprint('.'), { shards: 16 });
+  const documents = PersistentCache.open(directory, 'documents', codeFingerprint('.'), { shards: 16, strings: true });
   // The zone offsets of the posts' dates are kept with their front matter.
   keepOffsetsIn(frontMatter);
   let pages: DiskPageCache | undefined;
@@ -50,7 +50,7 @@ export function openBuildCaches(source: string): BuildCaches {
     openPageCache(destination, time, timeZone) {
       // Any change to the generator's code starts the page cache afresh.
       // Sharded: an edited post changes its own record and its neighbours'.
-      const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'), { shards: 16 });
+      const store = PersistentCache.open(directory, 'pages', codeFingerprint('.'), { shards: 16, strings: true });
       // Kept by the digest of the HTML itself: an entry can never be stale, whatever code made it.
       contents = PersistentCache.open(directory, 'page-contents', 'by-digest', { shards: 16 });
       pages = new DiskPageCache(store, markdown, contents, destination, time, timeZone);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, CACHE_DIR } from '../../src/build.ts';
+import { PersistentCache } from '../../src/cache/persistent-cache.ts';
 import { readFolder } from '../support/read-folder.ts';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 
@@ -83,6 +84,26 @@ describe('the persistent cache', () => {
     expect(snapshot(path.join(source, '_b'))).toEqual(snapshot(path.join(source, '_a')));
     const again = await build({ source, destination: path.join(source, '_c') });
     expect(again.cache!.misses).toBe(0);
+  });
+});
+
+describe('a cache kept as strings', () => {
+  it('gives back every value as it was set, whichever way the file that holds it kept it', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-strings-'));
+    dirs.push(directory);
+    // Latin-1 (one byte a character to V8), typographic quotes and a dash (two bytes), and a pair of surrogates.
+    const values = new Map(['Läkemedelsförteckningen', '”Sammanhållen” journalföring – 2024', 'Vård 🏥 i hemmet', ''].map((value, i) => [`nyckel-${i}`, value]));
+    const asStrings = PersistentCache.open(directory, 'prov', 'f1', { shards: 2, strings: true });
+    for (const [key, value] of values) asStrings.set(key, value);
+    asStrings.save();
+    const asBytes = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const [key, value] of values) expect(asBytes.get(key)).toBe(value);
+    asBytes.set('nyckel-0', 'Ändrad');
+    asBytes.save();
+    const again = PersistentCache.open(directory, 'prov', 'f1', { shards: 2, strings: true });
+    expect(again.get('nyckel-0')).toBe('Ändrad');
+    for (const [key, value] of [...values].slice(1)) expect(again.get(key)).toBe(value);
+    expect(again.stats).toEqual({ hits: values.size, misses: 0 });
   });
 });
 
