@@ -9,20 +9,7 @@ import { createHash, hash as oneShotHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
-import { deserialize, serialize } from 'node:v8';
-
-// Values are kept as UTF-8 bytes (a file of them deserializes at copying speed, and only the
-// entries a build reads are decoded) or, in a cache opened with `strings`, as strings.
-const FORMAT = 'tryck-cache/2';
-
-/** A value as kept: UTF-8 bytes, or the string itself. */
-type Kept = Uint8Array | string;
-
-interface CacheFile {
-  format: string;
-  fingerprint: string;
-  entries: Map<string, Kept>;
-}
+import { asString, encodeShardFile, readShardFile, StoredValue, type Kept } from './shard-file.ts';
 
 export interface CacheOptions {
   /** How many files the entries are spread over (by their hash). */
@@ -75,10 +62,7 @@ export class PersistentCache {
     const entries = new Map<string, Kept>();
     const counts = files.map((file) => {
       try {
-        const data = deserialize(readFileSync(file)) as Partial<CacheFile>;
-        if (data.format !== FORMAT || data.fingerprint !== fingerprint || !(data.entries instanceof Map)) return -1;
-        for (const [hash, value] of data.entries) entries.set(hash, value);
-        return data.entries.size;
+        return readShardFile(file, fingerprint, entries);
       } catch {
         // Missing or damaged: work without it, and write a good one at the end.
         return -1;
@@ -98,9 +82,11 @@ export class PersistentCache {
       kept = this.previous.get(hash);
       if (kept === undefined) return undefined;
       this.stats.hits += 1;
-      this.used.set(hash, kept);
     }
-    return typeof kept === 'string' ? kept : decode(kept);
+    // Read from its file once.
+    if (kept instanceof StoredValue) kept = kept.bytes();
+    this.used.set(hash, kept);
+    return asString(kept);
   }
 
   /** Whether an entry is there under this hash, without reading it. */
@@ -159,8 +145,7 @@ export class PersistentCache {
     this.files.forEach((file, i) => {
       if (!dirty[i]) return;
       const temporary = `${file}.${process.pid}.tmp`;
-      const data: CacheFile = { format: FORMAT, fingerprint: this.fingerprint, entries: shards[i] };
-      writeFileSync(temporary, serialize(data));
+      writeFileSync(temporary, encodeShardFile(this.fingerprint, shards[i], this.strings));
       renameSync(temporary, file);
     });
   }
@@ -168,10 +153,6 @@ export class PersistentCache {
   private shardOf(hash: string): number {
     return this.files.length === 1 ? 0 : hash.charCodeAt(0) % this.files.length;
   }
-}
-
-function decode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 

@@ -105,6 +105,23 @@ describe('a cache kept as strings', () => {
     for (const [key, value] of [...values].slice(1)) expect(again.get(key)).toBe(value);
     expect(again.stats).toEqual({ hits: values.size, misses: 0 });
   });
+
+  it('drops the entries of a file cut short, and keeps those of the others', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-cut-'));
+    dirs.push(directory);
+    const cache = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    const keys = Array.from({ length: 40 }, (_, i) => `nyckel-${i}`);
+    for (const key of keys) cache.set(key, `<p>Värde ${key}</p>`);
+    cache.save();
+    const cut = path.join(directory, 'prov-0.v8');
+    const bytes = readFileSync(cut);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 1));
+    const reopened = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    const kept = keys.filter((key) => reopened.get(key) !== undefined);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(keys.length);
+    for (const key of kept) expect(reopened.get(key)).toBe(`<p>Värde ${key}</p>`);
+  });
 });
 
 describe('Markdown in worker threads', () => {
