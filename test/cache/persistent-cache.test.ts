@@ -106,6 +106,36 @@ describe('a cache kept as strings', () => {
     expect(again.stats).toEqual({ hits: values.size, misses: 0 });
   });
 
+  it('keeps the values a build kept without reading them when it rewrites their file', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-retain-'));
+    dirs.push(directory);
+    const first = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    const keys = Array.from({ length: 40 }, (_, i) => `nyckel-${i}`);
+    for (const key of keys) first.set(key, `<p>Värde ${key}</p>`);
+    first.save();
+    const second = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) second.retain(PersistentCache.hash(key));
+    second.set('ny', '<p>Ny</p>');
+    second.save();
+    const third = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) expect(third.get(key)).toBe(`<p>Värde ${key}</p>`);
+    expect(third.get('ny')).toBe('<p>Ny</p>');
+  });
+
+  it('says so, rather than serve another file’s bytes, when its file was replaced during the build', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-replaced-'));
+    dirs.push(directory);
+    const first = PersistentCache.open(directory, 'prov', 'f1');
+    first.set('nyckel', '<p>Första</p>');
+    first.save();
+    const reading = PersistentCache.open(directory, 'prov', 'f1');
+    const other = PersistentCache.open(directory, 'prov', 'f1');
+    other.set('nyckel', '<p>En annan bygges värde</p>');
+    other.set('mer', '<p>Mer</p>');
+    other.save();
+    expect(() => reading.get('nyckel')).toThrow(/was replaced during the build: is another build of this site running/);
+  });
+
   it('drops the entries of a file cut short, and keeps those of the others', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'tryck-cut-'));
     dirs.push(directory);
