@@ -9,11 +9,13 @@
  * runs V8 with another flag, which makes V8 reject a cache made without it). V8 checks a cache
  * against the flags and the length of the source only, so its file is named by the bundle's
  * identity too: a rebuilt bundle never meets an old cache. A cache that is missing or rejected is
- * written when the process exits, with what it compiled by then.
+ * written when the process exits, with what it compiled by then, unless the run changed V8's flags
+ * (a large build limits heap growth): V8 would then reject it in every run that loads it.
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 export const CODE_CACHE_SUFFIX = '.v8cache';
@@ -29,7 +31,9 @@ export function loadBundle(file, variant) {
   }
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
+    const flags = v8.cachedDataVersionTag();
     process.once('exit', () => {
+      if (v8.cachedDataVersionTag() !== flags) return;
       try {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(temporary, script.createCachedData());

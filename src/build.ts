@@ -43,6 +43,11 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
   /** Receives a short line as each step starts, for a progress display. */
   onProgress?: (step: string) => void;
+  /**
+   * Called as soon as the build knows it renders many pages (MANY_PAGES or more): at once when no
+   * cache holds an earlier build's documents, or else once it knows which pages it carries over.
+   */
+  onManyPages?: () => void;
   /** Keeps Markdown conversions between builds (watch mode). */
   markdownCache?: MarkdownCache;
   /** Keeps the Markdown texts' keys between builds, with markdownCache (watch mode). */
@@ -94,9 +99,17 @@ export interface BuildSummary {
   pageCache?: PageCacheStats;
 }
 
+/** From this many pages to render, a build counts as large (BuildOptions.onManyPages). */
+export const MANY_PAGES = 200;
+
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const caches = options.markdownCache === undefined && options.cache !== false ? openBuildCaches(options.source) : undefined;
+  let manyPages = options.onManyPages;
+  if (manyPages && (!caches || caches.empty)) {
+    manyPages();
+    manyPages = undefined;
+  }
   // Pages go to the writer as they are finished, so a large site never sits in memory whole.
   let writer: SiteWriter | undefined = options.writer;
   let queue: WriteQueue | undefined;
@@ -104,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     caches && !options.writer && !options.keepOutputs ? caches.openPageCache(config.destination, now, config.timezone) : undefined;
   const plan = await planSite({
     ...options,
+    onManyPages: manyPages,
     markdownCache: options.markdownCache ?? caches?.markdown,
     frontMatterCache: options.frontMatterCache ?? caches?.frontMatter,
     documentCache: options.documentCache ?? caches?.documents,
@@ -171,6 +185,9 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       workers,
       onPage: onPage && ((page) => onPage(page, config, workers?.running ?? false)),
       pageCache: options.openPageCache?.(config, now),
+      onRenderPlan: (pages) => {
+        if (pages >= MANY_PAGES) options.onManyPages?.();
+      },
       // A streamed build reads each source once; a watcher renders them again.
       releaseBodies: onPage !== undefined,
     });

@@ -17,6 +17,8 @@ export interface BuildCaches {
   markdown: MarkdownCache;
   frontMatter: FrontMatterCache;
   documents: DocumentCache;
+  /** Whether no earlier build left documents: every page is rendered. */
+  readonly empty: boolean;
   /** Markdown conversions served from disk, and converted by this build. */
   stats: CacheStats;
   /**
@@ -46,6 +48,7 @@ export function openBuildCaches(source: string): BuildCaches {
     markdown: { get: (key) => markdown.getByHash(key), has: (key) => markdown.hasHash(key), set: (key, html) => markdown.setByHash(key, html) },
     frontMatter,
     documents,
+    empty: documents.keptEntries === 0,
     stats: markdown.stats,
     openPageCache(destination, time, timeZone) {
       // Any change to the generator's code starts the page cache afresh.

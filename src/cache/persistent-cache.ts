@@ -71,6 +71,11 @@ export class PersistentCache {
     return new PersistentCache(files, fingerprint, entries, counts, strings);
   }
 
+  /** How many entries the last build left. */
+  get keptEntries(): number {
+    return this.previous.size;
+  }
+
   get(key: string): string | undefined {
     return this.getByHash(PersistentCache.hash(key));
   }

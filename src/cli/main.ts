@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { build } from '../build.ts';
 import { packageRoot } from '../package-root.ts';
 import { formatError } from '../errors.ts';
+import { limitHeapGrowth } from './heap-growth.ts';
 import { createNewPost } from './new-post.ts';
 import { parseArguments, USAGE, UsageError, type CommandLine } from './parse-arguments.ts';
 
@@ -70,6 +71,7 @@ async function runBuild(args: CommandLine): Promise<number> {
     cache: args.cache,
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     onProgress: progress,
+    onManyPages: limitHeapGrowth,
   }).finally(() => progress?.(undefined));
   if (!args.quiet) {
     const where = path.relative(process.cwd(), summary.destination) || '.';

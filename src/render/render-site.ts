@@ -43,6 +43,8 @@ export interface RenderSiteOptions {
    * the sources once: at 4000 posts that is 30 MB nothing reads again. A watcher keeps them.
    */
   releaseBodies?: boolean;
+  /** Told how many pages are rendered, once it is known which are carried over. */
+  onRenderPlan?: (pagesToRender: number) => void;
 }
 
 /** As renderSite, and also the context it rendered with, so one page can be rendered again later. */
@@ -50,7 +52,7 @@ export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  { markdownCache = new BuildMarkdownCache(), markdownKeys = new MarkdownKeys(), parallel = true, workers, onPage, pageCache, releaseBodies = false }: RenderSiteOptions = {},
+  { markdownCache = new BuildMarkdownCache(), markdownKeys = new MarkdownKeys(), parallel = true, workers, onPage, pageCache, releaseBodies = false, onRenderPlan }: RenderSiteOptions = {},
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
@@ -63,6 +65,7 @@ export async function renderSiteWithContext(
     extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
+  onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length);
   const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
   // A post carried over gets its payload only if a template reads it, with its content from the cache.
   const postPayloads = new PostPayloads(sources.posts, (payload, i) => {

@@ -39,4 +39,14 @@ describe('the code cache of the CLI bundle', () => {
     expect(run(bundle)).toBe('other');
     expect(caches()).toHaveLength(2);
   });
+
+  it('is not made by a run that changed V8’s flags, which would make V8 reject it in every later run', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tryck-code-cache-'));
+    dirs.push(dir);
+    const bundle = path.join(dir, 'cli.cjs');
+    // As a build with many pages to render does (src/cli/heap-growth.ts).
+    writeFileSync(bundle, "exports.answer = () => { require('node:v8').setFlagsFromString('--heap-growing-percent=30'); return 'flags'; };\n");
+    expect(run(bundle)).toBe('flags');
+    expect(readdirSync(dir).filter((name) => name.endsWith('.v8cache'))).toEqual([]);
+  });
 });
