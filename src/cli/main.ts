@@ -71,7 +71,7 @@ async function runBuild(args: CommandLine): Promise<number> {
     cache: args.cache,
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     onProgress: progress,
-    onManyPages: limitHeapGrowth,
+    onManyPages: () => limitHeapGrowth(),
   }).finally(() => progress?.(undefined));
   if (!args.quiet) {
     const where = path.relative(process.cwd(), summary.destination) || '.';
