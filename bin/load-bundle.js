@@ -9,8 +9,9 @@
  * runs V8 with another flag, which makes V8 reject a cache made without it). V8 checks a cache
  * against the flags and the length of the source only, so its file is named by the bundle's
  * identity too: a rebuilt bundle never meets an old cache. A cache that is missing or rejected is
- * written when the process exits, with what it compiled by then, unless the run changed V8's flags
- * (a large build limits heap growth): V8 would then reject it in every run that loads it.
+ * written when the process exits, with what it compiled by then, unless the run left V8's flags
+ * changed (a large build limits heap growth, and sets it back as it exits): V8 would then reject it
+ * in every run that loads it.
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

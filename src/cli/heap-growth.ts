@@ -23,4 +23,8 @@ export function limitHeapGrowth(): void {
   if (limited || `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('heap-growing-percent')) return;
   limited = true;
   v8.setFlagsFromString(`--heap-growing-percent=${BUILD_GROWTH}`);
+  // Back to V8's default as the process exits, before bin/load-bundle.js makes the code cache: V8
+  // rejects a cache made under other flags than the run that loads it. A cold build's cache is the
+  // one worth keeping, as it has the Markdown conversion compiled; a warm build's has not.
+  process.prependOnceListener('exit', () => v8.setFlagsFromString('--heap-growing-percent=0'));
 }

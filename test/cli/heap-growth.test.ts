@@ -30,6 +30,12 @@ describe('the heap growth of a build', () => {
     expect(flagsChanged()).toBe(true);
   });
 
+  it('is set back as the process exits, so the code cache made then fits the next run', () => {
+    // As bin/load-bundle.js does: an exit listener registered as the bundle loaded, before the build.
+    const script = `const v8 = await import('node:v8'); const before = v8.cachedDataVersionTag(); process.once('exit', () => console.log(v8.cachedDataVersionTag() === before)); const { limitHeapGrowth } = await import(${JSON.stringify(module)}); limitHeapGrowth();`;
+    expect(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('true');
+  });
+
   it('is limited by a build that renders many pages, and not by one that carries them over', async () => {
     const source = mkdtempSync(path.join(tmpdir(), 'tryck-heap-'));
     dirs.push(source);
