@@ -160,7 +160,6 @@ export class PersistentCache {
   }
 }
 
-
 const fingerprints = new Map<string, string>();
 
 /** Adds a file, or every file below a folder in name order, to the hash. */
