@@ -87,10 +87,23 @@ describe('the persistent cache', () => {
   });
 });
 
-describe('a cache kept as strings', () => {
-  it('gives back every value as it was set, whichever way the file that holds it kept it', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-strings-'));
+describe('a cache file', () => {
+  const scratch = (name: string): string => {
+    const directory = mkdtempSync(path.join(tmpdir(), `tryck-${name}-`));
     dirs.push(directory);
+    return directory;
+  };
+  const keys = Array.from({ length: 40 }, (_, i) => `nyckel-${i}`);
+  const valueOf = (key: string): string => `<p>Värde ${key}</p>`;
+  /** A cache of 40 entries in two files, as a build leaves it. */
+  const saved = (directory: string): void => {
+    const cache = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) cache.set(key, valueOf(key));
+    cache.save();
+  };
+
+  it('gives back every value as it was set, whether it keeps strings or bytes', () => {
+    const directory = scratch('strings');
     // Latin-1 (one byte a character to V8), typographic quotes and a dash (two bytes), and a pair of surrogates.
     const values = new Map(['Läkemedelsförteckningen', '”Sammanhållen” journalföring – 2024', 'Vård 🏥 i hemmet', ''].map((value, i) => [`nyckel-${i}`, value]));
     const asStrings = PersistentCache.open(directory, 'prov', 'f1', { shards: 2, strings: true });
@@ -107,24 +120,19 @@ describe('a cache kept as strings', () => {
   });
 
   it('keeps the values a build kept without reading them when it rewrites their file', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-retain-'));
-    dirs.push(directory);
-    const first = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    const keys = Array.from({ length: 40 }, (_, i) => `nyckel-${i}`);
-    for (const key of keys) first.set(key, `<p>Värde ${key}</p>`);
-    first.save();
+    const directory = scratch('retain');
+    saved(directory);
     const second = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
     for (const key of keys) second.retain(PersistentCache.hash(key));
     second.set('ny', '<p>Ny</p>');
     second.save();
     const third = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    for (const key of keys) expect(third.get(key)).toBe(`<p>Värde ${key}</p>`);
+    for (const key of keys) expect(third.get(key)).toBe(valueOf(key));
     expect(third.get('ny')).toBe('<p>Ny</p>');
   });
 
   it('says so, rather than serve another file’s bytes, when its file was replaced during the build', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-replaced-'));
-    dirs.push(directory);
+    const directory = scratch('replaced');
     const first = PersistentCache.open(directory, 'prov', 'f1');
     first.set('nyckel', '<p>Första</p>');
     first.save();
@@ -137,12 +145,8 @@ describe('a cache kept as strings', () => {
   });
 
   it('drops the entries of a file cut short, and keeps those of the others', () => {
-    const directory = mkdtempSync(path.join(tmpdir(), 'tryck-cut-'));
-    dirs.push(directory);
-    const cache = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    const keys = Array.from({ length: 40 }, (_, i) => `nyckel-${i}`);
-    for (const key of keys) cache.set(key, `<p>Värde ${key}</p>`);
-    cache.save();
+    const directory = scratch('cut');
+    saved(directory);
     const cut = path.join(directory, 'prov-0.v8');
     const bytes = readFileSync(cut);
     writeFileSync(cut, bytes.subarray(0, bytes.length - 1));
@@ -150,7 +154,7 @@ describe('a cache kept as strings', () => {
     const kept = keys.filter((key) => reopened.get(key) !== undefined);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(keys.length);
-    for (const key of kept) expect(reopened.get(key)).toBe(`<p>Värde ${key}</p>`);
+    for (const key of kept) expect(reopened.get(key)).toBe(valueOf(key));
   });
 });
 
