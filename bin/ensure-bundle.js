@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { dependencyPatchesPlugin } from './dependency-patches.js';
+import { sourceDigests } from './source-digests.js';
 import { CODE_CACHE_SUFFIX } from './load-bundle.js';
 
 /**
@@ -15,6 +16,8 @@ import { CODE_CACHE_SUFFIX } from './load-bundle.js';
  */
 export function bundleSettings(root, entryPoints, outdir, format = 'esm') {
   const commonjs = format === 'cjs';
+  // The digests the caches' fingerprints are made of, as the sources stand now (source-digests.js).
+  const digests = { __TRYCK_SOURCE_DIGESTS__: JSON.stringify(sourceDigests(root)) };
   return {
     absWorkingDir: root,
     entryPoints,
@@ -33,8 +36,8 @@ export function bundleSettings(root, entryPoints, outdir, format = 'esm') {
     // An ES module bundle needs `require` for the CommonJS dependencies (gray-matter, js-yaml) that
     // require Node's built-ins; a CommonJS one needs `import.meta.url`, which finds the package root.
     ...(commonjs
-      ? { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl' } }
-      : { banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } }),
+      ? { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl', ...digests } }
+      : { banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }, define: digests }),
     // Speed patches to dependencies; see dependency-patches.js.
     plugins: [dependencyPatchesPlugin()],
     logLevel: 'silent',

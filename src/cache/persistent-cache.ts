@@ -5,8 +5,8 @@
  * `fingerprint` names the code that computed them, so new code starts an empty cache. Only the
  * entries a build used are written back, atomically; a damaged or foreign file is ignored and rebuilt.
  */
-import { createHash, hash as oneShotHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hash as oneShotHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
 import { asString, encodeShardFile, readShardFile, StoredValue, type Kept } from './shard-file.ts';
@@ -162,27 +162,44 @@ export class PersistentCache {
 
 const fingerprints = new Map<string, string>();
 
-/** Adds a file, or every file below a folder in name order, to the hash. */
-function addSources(hash: ReturnType<typeof createHash>, file: string): void {
-  if (!statSync(file).isDirectory()) {
-    hash.update(path.basename(file)).update(readFileSync(file));
-    return;
-  }
-  for (const name of readdirSync(file).sort()) addSources(hash, path.join(file, name));
+/** Set by the bundle (bin/source-digests.js): the digest of each file the fingerprints cover. */
+declare const __TRYCK_SOURCE_DIGESTS__: Record<string, string> | undefined;
+let digests: Record<string, string> | undefined;
+
+/** As bin/source-digests.js gives them: read here only when run from the sources (tsx). */
+function sourceDigests(): Record<string, string> {
+  if (typeof __TRYCK_SOURCE_DIGESTS__ !== 'undefined') return __TRYCK_SOURCE_DIGESTS__;
+  if (digests) return digests;
+  const root = packageRoot();
+  const found: Record<string, string> = {};
+  const add = (relative: string): void => {
+    found[relative] = oneShotHash('sha256', readFileSync(path.join(root, relative)), 'base64url');
+  };
+  const visit = (relative: string): void => {
+    for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      if (entry.isDirectory()) visit(`${relative}/${entry.name}`);
+      else add(`${relative}/${entry.name}`);
+    }
+  };
+  visit('src');
+  for (const file of ['package.json', 'package-lock.json']) if (existsSync(path.join(root, file))) add(file);
+  return (digests = found);
 }
 
 /**
- * A hash of the given source files or folders (relative to src/; '.' for all of it) and the package manifest: the
- * code that computes a cache's entries. Changing any of it empties that cache.
+ * A hash of the given source files or folders (relative to src/; '.' for all of it), the package
+ * manifest and the lock file: the code that computes a cache's entries, and the dependencies it
+ * uses. Changing any of it empties that cache. From the bundle, no file is read for it.
  */
 export function codeFingerprint(...sources: string[]): string {
   const id = sources.join('|');
   let fingerprint = fingerprints.get(id);
   if (!fingerprint) {
-    const hash = createHash('sha256');
-    for (const source of sources) addSources(hash, path.join(packageRoot(), 'src', source));
-    hash.update(readFileSync(path.join(packageRoot(), 'package.json')));
-    fingerprint = hash.digest('base64url');
+    const all = sourceDigests();
+    const covered = (file: string): boolean =>
+      file === 'package.json' || file === 'package-lock.json' || sources.some((source) => source === '.' ? file.startsWith('src/') : file === `src/${source}` || file.startsWith(`src/${source}/`));
+    const files = Object.keys(all).filter(covered).sort();
+    fingerprint = oneShotHash('sha256', files.map((file) => `${file}\u0000${all[file]}\n`).join(''), 'base64url');
     fingerprints.set(id, fingerprint);
   }
   return fingerprint;

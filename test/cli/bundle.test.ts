@@ -3,13 +3,15 @@
  * and the TypeScript sources (through tsx) build the same site.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain JavaScript module without types
-import { ensureBundle } from '../../bin/ensure-bundle.js';
+import { bundleSettings, ensureBundle } from '../../bin/ensure-bundle.js';
+import { codeFingerprint } from '../../src/cache/persistent-cache.ts';
 import { compareSites } from '../support/compare-sites.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -52,5 +54,44 @@ describe('the bundle behind bin/tryck.js', () => {
     expect(fromSource).toEqual({ code: 0, stderr: '' });
     expect(compareSites(path.join(dir, 'bundle'), path.join(dir, 'source'), { normalisers: [] })).toEqual([]);
     expect(readFileSync(path.join(dir, 'bundle/feed.xml'))).toEqual(readFileSync(path.join(dir, 'source/feed.xml')));
+  });
+});
+
+describe('the caches’ fingerprints in the bundle', () => {
+  // The source sets open-build-caches.ts fingerprints.
+  const FINGERPRINTED = [['markdown'], ['sources/front-matter.ts', 'sources/simple-yaml.ts'], ['.']];
+
+  /** A copy of the package's sources, manifest and lock file, with its dependencies. */
+  function copyPackage(): string {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tryck-package-'));
+    dirs.push(copy);
+    for (const entry of ['src', 'package.json', 'package-lock.json', 'tsconfig.json']) cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+    return copy;
+  }
+
+  /** codeFingerprint as a bundle made from `from` computes it, once `then` has run. */
+  async function bundledFingerprints(from: string, then = (): void => {}): Promise<string[]> {
+    const outdir = mkdtempSync(path.join(tmpdir(), 'tryck-fingerprint-'));
+    dirs.push(outdir);
+    await build(bundleSettings(from, { cache: 'src/cache/persistent-cache.ts' }, outdir));
+    const bundled = (await import(pathToFileURL(path.join(outdir, 'cache.mjs')).href)) as typeof import('../../src/cache/persistent-cache.ts');
+    then();
+    return FINGERPRINTED.map((sources) => bundled.codeFingerprint(...sources));
+  }
+
+  it('are those the sources compute, without reading a source file', async () => {
+    const copy = copyPackage();
+    const bundled = await bundledFingerprints(copy, () => rmSync(path.join(copy, 'src'), { recursive: true }));
+    expect(bundled).toEqual(FINGERPRINTED.map((sources) => codeFingerprint(...sources)));
+  });
+
+  it('change with the lock file, so updated dependencies never serve an old conversion', async () => {
+    const copy = copyPackage();
+    const before = await bundledFingerprints(copy);
+    const lock = path.join(copy, 'package-lock.json');
+    writeFileSync(lock, readFileSync(lock, 'utf8').replace(/"version": "[^"]+"/, '"version": "0.0.0-ändrad"'));
+    const after = await bundledFingerprints(copy);
+    for (let i = 0; i < before.length; i++) expect(after[i]).not.toBe(before[i]);
   });
 });
