@@ -9,7 +9,7 @@ import { hash as oneShotHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.ts';
-import { asString, encodeShardFile, readShardFile, StoredValue, type Kept } from './shard-file.ts';
+import { asString, encodeShardFile, readShardFile, ReplacedShardError, StoredValue, type Kept } from './shard-file.ts';
 
 export interface CacheOptions {
   /** How many files the entries are spread over (by their hash). */
@@ -149,8 +149,16 @@ export class PersistentCache {
     mkdirSync(path.dirname(this.files[0]), { recursive: true });
     this.files.forEach((file, i) => {
       if (!dirty[i]) return;
+      let contents: Buffer;
+      try {
+        contents = encodeShardFile(this.fingerprint, shards[i], this.strings);
+      } catch (error) {
+        // Another build replaced the file since this one read it: its file stands, as good as ours.
+        if (error instanceof ReplacedShardError) return;
+        throw error;
+      }
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, encodeShardFile(this.fingerprint, shards[i], this.strings));
+      writeFileSync(temporary, contents);
       renameSync(temporary, file);
     });
   }

@@ -54,12 +54,19 @@ export class ShardOnDisk {
     try {
       const { ino, size, mtimeMs } = fstatSync(fd);
       if (ino !== this.identity.ino || size !== this.identity.size || mtimeMs !== this.identity.mtimeMs) {
-        throw new Error(`The cache file ${this.file} was replaced during the build: is another build of this site running? Build again once it is done.`);
+        throw new ReplacedShardError(this.file);
       }
       return use(fd);
     } finally {
       closeSync(fd);
     }
+  }
+}
+
+/** A shard file another process replaced after this one read its head. */
+export class ReplacedShardError extends Error {
+  constructor(readonly file: string) {
+    super(`The cache file ${file} was replaced during the build: is another build of this site running? Build again once it is done.`);
   }
 }
 

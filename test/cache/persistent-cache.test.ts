@@ -144,6 +144,23 @@ describe('a cache file', () => {
     expect(() => reading.get('nyckel')).toThrow(/was replaced during the build: is another build of this site running/);
   });
 
+  it('leaves the file another build wrote in place of one it still had values to keep from', () => {
+    const directory = scratch('overtaken');
+    saved(directory);
+    const slow = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) slow.retain(PersistentCache.hash(key));
+    slow.set('långsam', '<p>Långsam</p>');
+    const fast = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) fast.retain(PersistentCache.hash(key));
+    fast.set('snabb', '<p>Snabb</p>');
+    fast.set('snabb-2', '<p>Snabb igen</p>');
+    fast.save();
+    expect(() => slow.save()).not.toThrow();
+    const after = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const key of keys) expect(after.get(key)).toBe(valueOf(key));
+    expect(after.get('snabb')).toBe('<p>Snabb</p>');
+  });
+
   it('drops the entries of a file cut short, and keeps those of the others', () => {
     const directory = scratch('cut');
     saved(directory);
