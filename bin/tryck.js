@@ -15,9 +15,9 @@ const command = process.argv[2];
 // leaves the last site's plan behind: with V8's own growth the heap grew past 1.4 GB before it was
 // collected when saves came less than 2 s apart. Peak RSS over 8 saves at 4000 posts: 1.51-1.97 GB
 // with V8's growth, 0.82-0.84 GB with 1.5 times, 0.97-1.05 GB with twice; median time from save to
-// page 30, 36 and 34 ms; 1.3 times (a large build's, src/cli/heap-growth.ts) put collections in the way of
-// saves (median 65 ms). Set before the bundle loads, so that its code cache is made and used under
-// the same flags. Whoever sets the flag for node keeps their own.
+// page 30, 36 and 34 ms; 1.3 times (a large build's, src/cli/heap-growth.ts) put collections in the
+// way of saves (median 65 ms). Set before the bundle loads, so that its code cache is made and used
+// under the same flags. Whoever sets the flag for node keeps their own.
 if (command === 'watch' && !`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('heap-growing-percent')) {
   v8.setFlagsFromString('--heap-growing-percent=50');
 }

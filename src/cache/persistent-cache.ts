@@ -204,8 +204,10 @@ export function codeFingerprint(...sources: string[]): string {
   let fingerprint = fingerprints.get(id);
   if (!fingerprint) {
     const all = sourceDigests();
-    const covered = (file: string): boolean =>
-      file === 'package.json' || file === 'package-lock.json' || sources.some((source) => source === '.' ? file.startsWith('src/') : file === `src/${source}` || file.startsWith(`src/${source}/`));
+    const inSources = (file: string): boolean =>
+      sources.some((source) => (source === '.' ? file.startsWith('src/') : file === `src/${source}` || file.startsWith(`src/${source}/`)));
+    // The manifest and the lock file, and the sources asked for.
+    const covered = (file: string): boolean => !file.startsWith('src/') || inSources(file);
     const files = Object.keys(all).filter(covered).sort();
     fingerprint = oneShotHash('sha256', files.map((file) => `${file}\u0000${all[file]}\n`).join(''), 'base64url');
     fingerprints.set(id, fingerprint);

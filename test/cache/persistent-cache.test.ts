@@ -101,6 +101,13 @@ describe('a cache file', () => {
     for (const key of keys) cache.set(key, valueOf(key));
     cache.save();
   };
+  /** That cache opened again by a build that keeps every entry without reading it, and adds one. */
+  const keepingAll = (directory: string, key: string, value: string): PersistentCache => {
+    const cache = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
+    for (const kept of keys) cache.retain(PersistentCache.hash(kept));
+    cache.set(key, value);
+    return cache;
+  };
 
   it('gives back every value as it was set, whether it keeps strings or bytes', () => {
     const directory = scratch('strings');
@@ -122,10 +129,7 @@ describe('a cache file', () => {
   it('keeps the values a build kept without reading them when it rewrites their file', () => {
     const directory = scratch('retain');
     saved(directory);
-    const second = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    for (const key of keys) second.retain(PersistentCache.hash(key));
-    second.set('ny', '<p>Ny</p>');
-    second.save();
+    keepingAll(directory, 'ny', '<p>Ny</p>').save();
     const third = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
     for (const key of keys) expect(third.get(key)).toBe(valueOf(key));
     expect(third.get('ny')).toBe('<p>Ny</p>');
@@ -147,12 +151,8 @@ describe('a cache file', () => {
   it('leaves the file another build wrote in place of one it still had values to keep from', () => {
     const directory = scratch('overtaken');
     saved(directory);
-    const slow = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    for (const key of keys) slow.retain(PersistentCache.hash(key));
-    slow.set('långsam', '<p>Långsam</p>');
-    const fast = PersistentCache.open(directory, 'prov', 'f1', { shards: 2 });
-    for (const key of keys) fast.retain(PersistentCache.hash(key));
-    fast.set('snabb', '<p>Snabb</p>');
+    const slow = keepingAll(directory, 'långsam', '<p>Långsam</p>');
+    const fast = keepingAll(directory, 'snabb', '<p>Snabb</p>');
     fast.set('snabb-2', '<p>Snabb igen</p>');
     fast.save();
     expect(() => slow.save()).not.toThrow();
