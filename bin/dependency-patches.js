@@ -98,6 +98,138 @@ export function parse(options) {
     replace: `  esprima = undefined;
 `,
   },
+  {
+    // micromark 4.0, createTokenizer(): the tokenizer fed its state functions one character at a time,
+    // and Markdown's ordinary text is read four times over (the document's lines, the flow's chunks,
+    // a paragraph's content, its inline text), each time by a state that consumes character after
+    // character until a line ends or, inline, until a character that may start a construct. Effects
+    // gain consumeRun(code, stops): it consumes `code` as consume() does, then the characters after it
+    // in the same string chunk up to the first one `stops` marks (to the chunk's end without
+    // `stops`), and leaves point and `previous` as that many consume() calls would. The states below
+    // call it where they would consume; the main loop then goes on at the first character not taken.
+    // String chunks never hold a line ending, a tab or NUL (preprocess() makes those codes of their
+    // own), so a run never passes anything those states treat apart.
+    file: /[\\/]micromark[\\/]lib[\\/]create-tokenizer\.js$/,
+    find: `    consume,
+    enter,
+    exit,
+    interrupt: constructFactory(onsuccessfulcheck, {`,
+    replace: `    consume,
+    consumeRun,
+    enter,
+    exit,
+    interrupt: constructFactory(onsuccessfulcheck, {`,
+  },
+  {
+    file: /[\\/]micromark[\\/]lib[\\/]create-tokenizer\.js$/,
+    find: `  /** @type {Effects['enter']} */
+  function enter(type, fields) {`,
+    replace: `  function consumeRun(code, stops) {
+    consume(code);
+    const start = point._bufferIndex;
+    if (start < 0) return;
+    const chunk = chunks[point._index];
+    let end = chunk.length;
+    if (stops) {
+      let index = start;
+      while (index < end) {
+        const next = chunk.charCodeAt(index);
+        if (next < stops.length && stops[next] === 1) break;
+        index++;
+      }
+      end = index;
+    }
+    if (end === start) return;
+    point.column += end - start;
+    point.offset += end - start;
+    context.previous = chunk.charCodeAt(end - 1);
+    if (end === chunk.length) {
+      point._bufferIndex = -1;
+      point._index++;
+    } else {
+      point._bufferIndex = end;
+    }
+  }
+
+  /** @type {Effects['enter']} */
+  function enter(type, fields) {`,
+  },
+  {
+    // The document's lines: all of a line goes to its flow chunk (see consumeRun above).
+    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]document\.js$/,
+    find: `    effects.consume(code);
+    return flowContinue;
+  }`,
+    replace: `    if (effects.consumeRun) effects.consumeRun(code);
+    else effects.consume(code);
+    return flowContinue;
+  }`,
+  },
+  {
+    // A content chunk's lines (paragraphs and what may yet turn out to be a definition).
+    file: /[\\/]micromark-core-commonmark[\\/]lib[\\/]content\.js$/,
+    find: `    // Data.
+    effects.consume(code);
+    return chunkInside;
+  }`,
+    replace: `    // Data.
+    if (effects.consumeRun) effects.consumeRun(code);
+    else effects.consume(code);
+    return chunkInside;
+  }`,
+  },
+  {
+    // A paragraph's text lines.
+    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]content\.js$/,
+    find: `    // Data.
+    effects.consume(code);
+    return data;
+  }`,
+    replace: `    // Data.
+    if (effects.consumeRun) effects.consumeRun(code);
+    else effects.consume(code);
+    return data;
+  }`,
+  },
+  {
+    // Inline text and strings: a run of data stops at every character that has constructs, where
+    // atBreak() looks as before (it may still find none that applies, and data goes on).
+    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/,
+    find: `      // Data.
+      effects.consume(code);
+      return data;
+    }`,
+    replace: `      // Data.
+      if (effects.consumeRun) effects.consumeRun(code, stops);
+      else effects.consume(code);
+      return data;
+    }`,
+  },
+  {
+    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/,
+    find: `    const text = effects.attempt(constructs, start, notText);
+    return start;`,
+    replace: `    const text = effects.attempt(constructs, start, notText);
+    const stops = stopCodes(constructs);
+    return start;`,
+  },
+  {
+    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/,
+    find: `function initializeFactory(field) {`,
+    replace: `const stopCodesOf = new WeakMap();
+/** The character codes that have constructs in \`constructs\`, as ones in a table; kept per object. */
+function stopCodes(constructs) {
+  let stops = stopCodesOf.get(constructs);
+  if (!stops) {
+    const codes = Object.keys(constructs).map(Number).filter((code) => Number.isInteger(code) && code >= 0 && constructs[code]);
+    stops = new Uint8Array(Math.max(0, ...codes) + 1);
+    for (const code of codes) stops[code] = 1;
+    stopCodesOf.set(constructs, stops);
+  }
+  return stops;
+}
+function initializeFactory(field) {`,
+  },
 ];
 
 /** The file's source with every patch meant for it that still fits; `missed` lists those that do not. */
