@@ -230,6 +230,51 @@ function stopCodes(constructs) {
 }
 function initializeFactory(field) {`,
   },
+  {
+    // micromark-util-subtokenize 2.1.0: the jumps past content already tokenized were kept as an
+    // object with numeric keys, which V8 holds as a dictionary: every subcontent() wrote its gaps into
+    // a new one, and Object.assign() copied them key by key, as strings, into the running one. The
+    // same jumps in a Map. The next four patches belong to this one.
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `  /** @type {Record<string, number>} */
+  const jumps = {};
+  let index = -1;`,
+    replace: `  const jumps = new Map();
+  let jump;
+  let index = -1;`,
+  },
+  {
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `    while (index in jumps) {
+      index = jumps[index];
+    }`,
+    replace: `    while ((jump = jumps.get(index)) !== undefined) {
+      index = jump;
+    }`,
+  },
+  {
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `        Object.assign(jumps, subcontent(events, index));
+        index = jumps[index];`,
+    replace: `        subcontent(events, index, jumps);
+        index = jumps.get(index);`,
+  },
+  {
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `function subcontent(events, eventIndex) {`,
+    replace: `function subcontent(events, eventIndex, gaps) {`,
+  },
+  {
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `  /** @type {Record<string, number>} */
+  const gaps = {};`,
+    replace: ``,
+  },
+  {
+    file: /[\\/]micromark-util-subtokenize[\\/]index\.js$/,
+    find: `    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];`,
+    replace: `    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);`,
+  },
 ];
 
 /** The file's source with every patch meant for it that still fits; `missed` lists those that do not. */
