@@ -248,7 +248,9 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
     engines: {
       yaml: (yaml: string) => {
         // gray-matter hands over the text right after the opening `---`, so YAML line 1 is file line 1.
-        const value = parseJekyllYaml(detached(yaml), file, timeZone, 0);
+        // It cuts at the line feed before the closing `---`: in a file with Windows line endings the
+        // carriage return stays, and the yaml library (unlike Jekyll's Psych) keeps it in the last value.
+        const value = parseJekyllYaml(detached(yaml.endsWith('\r') ? yaml.slice(0, -1) : yaml), file, timeZone, 0);
         if (value === null || value === undefined) return {};
         if (typeof value !== 'object' || Array.isArray(value)) {
           throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });

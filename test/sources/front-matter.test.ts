@@ -57,6 +57,33 @@ describe('front matter read as Jekyll (Psych) reads it', () => {
   });
 });
 
+describe('a file saved with Windows line endings', () => {
+  it('gives the front matter a file with Unix ones gives, its last value without a carriage return', () => {
+    const unix = parseFrontMatter('---\ntitle: Hej\nlayout: post\n---\nText\n', 'a.md', zone);
+    const windows = parseFrontMatter('---\r\ntitle: Hej\r\nlayout: post\r\n---\r\nText\r\n', 'a.md', zone);
+    expect(windows.data).toEqual({ title: 'Hej', layout: 'post' });
+    expect(windows.data).toEqual(unix.data);
+    expect(windows.body).toBe('Text\r\n');
+    expect(windows.bodyLineOffset).toBe(unix.bodyLineOffset);
+  });
+});
+
+describe('the body', () => {
+  // gray-matter's cut, as Jekyll's: after the closing fence and one line ending; what follows `---`
+  // on its line is the body's start.
+  it.each([
+    ['---\ntitle: Hej\n---\n---\nText\n', '---\nText\n', 3],
+    ['---\ntitle: Hej\n---\n\nText', '\nText', 3],
+    ['---\ntitle: Hej\n-----\nText\n', '--\nText\n', 2],
+    ['---\ntitle: Utan slut\n', '', 2],
+  ])('of %j is %j, after %i lines', (text, body, lines) => {
+    const parsed = parseFrontMatter(text, 'a.md', zone);
+    expect(parsed.body).toBe(body);
+    expect(parsed.bodyLineOffset).toBe(lines);
+    expect(parsed.data.title).toMatch(/^(Hej|Utan slut)$/);
+  });
+});
+
 describe('parsed front matter kept between builds', () => {
   it('comes back from the cache equal, dates as the same classes', () => {
     const store = new Map<string, string>();
