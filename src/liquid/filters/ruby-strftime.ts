@@ -128,7 +128,23 @@ function expand(t: RubyTime, w: WallClock, d: Directive): string | undefined {
 
 const DIRECTIVE = /%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g;
 
+/** Formatted times by instant, offset, zone name where the format may print it, and format. */
+const formatted = new Map<string, string>();
+const FORMATTED_LIMIT = 50_000;
+
 export function strftime(t: RubyTime, format: string): string {
+  // A listing formats each of its posts' dates again, with the same few formats.
+  const key = `${t.epochMs},${t.offsetSeconds},${format.includes('Z') ? t.zoneName : ''},${format}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    text = formatTime(t, format);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function formatTime(t: RubyTime, format: string): string {
   const w = wallClock(t);
   return format.replace(DIRECTIVE, (whole, flags: string, width: string, colons: string, conv: string) => {
     if (colons.length > 0 && conv !== 'z') return whole;

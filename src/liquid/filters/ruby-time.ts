@@ -63,16 +63,27 @@ function computeZoneAbbreviation(epochMs: number, timeZone: string): string {
   return `${gmt[1]}${gmt[2].padStart(2, '0')}${gmt[3] ?? ''}`;
 }
 
+/** A RubyTime in a named zone. A class, as an object literal with a getter is slow to make: every date filter makes one. */
+class ZonedTime implements RubyTime {
+  readonly epochMs: number;
+  readonly offsetSeconds: number;
+  readonly #timeZone: string;
+
+  constructor(epochMs: number, timeZone: string) {
+    this.epochMs = epochMs;
+    this.offsetSeconds = zoneOffsetSeconds(epochMs, timeZone);
+    this.#timeZone = timeZone;
+  }
+
+  /** Only %Z and UTC times need the name, and finding it asks Intl: found when read. */
+  get zoneName(): string {
+    return zoneAbbreviation(this.epochMs, this.#timeZone);
+  }
+}
+
 /** The instant shown in a named zone (Ruby `Time#localtime` with `TZ` set to it). */
 export function timeInZone(epochMs: number, timeZone: string): RubyTime {
-  return {
-    epochMs,
-    offsetSeconds: zoneOffsetSeconds(epochMs, timeZone),
-    // Only %Z and UTC times need the name, and finding it asks Intl: found when read.
-    get zoneName() {
-      return zoneAbbreviation(epochMs, timeZone);
-    },
-  };
+  return new ZonedTime(epochMs, timeZone);
 }
 
 /** A JS Date carries no zone: like Jekyll's `localtime`, show it in the site's zone. */
@@ -109,8 +120,27 @@ export function timeFromWallClock(
   return timeInZone(epoch, timeZone);
 }
 
-export function wallClock(t: RubyTime): WallClock {
-  const d = new Date(t.epochMs + t.offsetSeconds * 1000);
+/**
+ * The wall clocks worked out, by the instant as the wall clock reads it. A build asks for the same
+ * post dates over and over: on the post's page, in every listing, in the feed.
+ */
+const wallClocks = new Map<number, Readonly<WallClock>>();
+const WALL_CLOCK_LIMIT = 50_000;
+
+/** The wall clock fields of `t`, shared between callers: never change them. */
+export function wallClock(t: RubyTime): Readonly<WallClock> {
+  const local = t.epochMs + t.offsetSeconds * 1000;
+  let clock = wallClocks.get(local);
+  if (clock === undefined) {
+    if (wallClocks.size >= WALL_CLOCK_LIMIT) wallClocks.clear();
+    clock = Object.freeze(computeWallClock(local));
+    wallClocks.set(local, clock);
+  }
+  return clock;
+}
+
+function computeWallClock(local: number): WallClock {
+  const d = new Date(local);
   const year = d.getUTCFullYear();
   const startOfYear = new Date(0);
   startOfYear.setUTCFullYear(year, 0, 1);
