@@ -5,16 +5,26 @@
  */
 const LIMIT = 50_000;
 
+/** Values kept by key, at most LIMIT of them: when full, it starts afresh. */
+export class BoundedMemo<K, V> {
+  #values = new Map<K, V>();
+
+  get(key: K): V | undefined {
+    return this.#values.get(key);
+  }
+
+  /** Keeps `value` under `key`, and returns it. */
+  set(key: K, value: V): V {
+    if (this.#values.size >= LIMIT) this.#values = new Map();
+    this.#values.set(key, value);
+    return value;
+  }
+}
+
 export function memoizeByInstant<T>(compute: (epochMs: number, timeZone: string) => T): (epochMs: number, timeZone: string) => T {
-  let memo = new Map<string, T>();
+  const memo = new BoundedMemo<string, T>();
   return (epochMs, timeZone) => {
     const key = `${timeZone}|${epochMs}`;
-    let value = memo.get(key);
-    if (value === undefined) {
-      value = compute(epochMs, timeZone);
-      if (memo.size >= LIMIT) memo = new Map();
-      memo.set(key, value);
-    }
-    return value;
+    return memo.get(key) ?? memo.set(key, compute(epochMs, timeZone));
   };
 }

@@ -8,6 +8,7 @@
  * Anything else is printed literally, directive and all, as Ruby does (`%+` prints "%+").
  */
 import { formatOffset, wallClock, type RubyTime, type WallClock } from './ruby-time.ts';
+import { BoundedMemo } from '../../sources/memoize-by-instant.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
   'August', 'September', 'October', 'November', 'December'] as const;
@@ -129,19 +130,12 @@ function expand(t: RubyTime, w: WallClock, d: Directive): string | undefined {
 const DIRECTIVE = /%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g;
 
 /** Formatted times by instant, offset, zone name where the format may print it, and format. */
-const formatted = new Map<string, string>();
-const FORMATTED_LIMIT = 50_000;
+const formatted = new BoundedMemo<string, string>();
 
 export function strftime(t: RubyTime, format: string): string {
   // A listing formats each of its posts' dates again, with the same few formats.
   const key = `${t.epochMs},${t.offsetSeconds},${format.includes('Z') ? t.zoneName : ''},${format}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
-    text = formatTime(t, format);
-    formatted.set(key, text);
-  }
-  return text;
+  return formatted.get(key) ?? formatted.set(key, formatTime(t, format));
 }
 
 function formatTime(t: RubyTime, format: string): string {

@@ -5,7 +5,7 @@
  * and Ruby then shows every local Time in that zone.
  */
 
-import { memoizeByInstant } from '../../sources/memoize-by-instant.ts';
+import { BoundedMemo, memoizeByInstant } from '../../sources/memoize-by-instant.ts';
 import { zoneOffsetSeconds } from '../../sources/zone-offsets.ts';
 
 export interface RubyTime {
@@ -124,19 +124,12 @@ export function timeFromWallClock(
  * The wall clocks worked out, by the instant as the wall clock reads it. A build asks for the same
  * post dates over and over: on the post's page, in every listing, in the feed.
  */
-const wallClocks = new Map<number, Readonly<WallClock>>();
-const WALL_CLOCK_LIMIT = 50_000;
+const wallClocks = new BoundedMemo<number, Readonly<WallClock>>();
 
 /** The wall clock fields of `t`, shared between callers: never change them. */
 export function wallClock(t: RubyTime): Readonly<WallClock> {
   const local = t.epochMs + t.offsetSeconds * 1000;
-  let clock = wallClocks.get(local);
-  if (clock === undefined) {
-    if (wallClocks.size >= WALL_CLOCK_LIMIT) wallClocks.clear();
-    clock = Object.freeze(computeWallClock(local));
-    wallClocks.set(local, clock);
-  }
-  return clock;
+  return wallClocks.get(local) ?? wallClocks.set(local, Object.freeze(computeWallClock(local)));
 }
 
 function computeWallClock(local: number): WallClock {
