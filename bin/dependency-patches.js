@@ -154,57 +154,15 @@ export function parse(options) {
   /** @type {Effects['enter']} */
   function enter(type, fields) {`,
   },
-  {
-    // The document's lines: all of a line goes to its flow chunk (see consumeRun above).
-    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]document\.js$/,
-    find: `    effects.consume(code);
-    return flowContinue;
-  }`,
-    replace: `    if (effects.consumeRun) effects.consumeRun(code);
-    else effects.consume(code);
-    return flowContinue;
-  }`,
-  },
-  {
-    // A content chunk's lines (paragraphs and what may yet turn out to be a definition).
-    file: /[\\/]micromark-core-commonmark[\\/]lib[\\/]content\.js$/,
-    find: `    // Data.
-    effects.consume(code);
-    return chunkInside;
-  }`,
-    replace: `    // Data.
-    if (effects.consumeRun) effects.consumeRun(code);
-    else effects.consume(code);
-    return chunkInside;
-  }`,
-  },
-  {
-    // A paragraph's text lines.
-    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]content\.js$/,
-    find: `    // Data.
-    effects.consume(code);
-    return data;
-  }`,
-    replace: `    // Data.
-    if (effects.consumeRun) effects.consumeRun(code);
-    else effects.consume(code);
-    return data;
-  }`,
-  },
-  {
-    // Inline text and strings: a run of data stops at every character that has constructs, where
-    // atBreak() looks as before (it may still find none that applies, and data goes on).
-    file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/,
-    find: `      // Data.
-      effects.consume(code);
-      return data;
-    }`,
-    replace: `      // Data.
-      if (effects.consumeRun) effects.consumeRun(code, stops);
-      else effects.consume(code);
-      return data;
-    }`,
-  },
+  // The states that read text character after character call consumeRun where they would consume:
+  // the document's lines (all of a line goes to its flow chunk), a content chunk's lines (paragraphs
+  // and what may yet turn out to be a definition), a paragraph's text lines, and inline text and
+  // strings. Inline, a run stops at every character that has constructs, where atBreak() looks as
+  // before (it may still find none that applies, and data goes on).
+  consumeRunIn(/[\\/]micromark[\\/]lib[\\/]initialize[\\/]document\.js$/, '    ', 'flowContinue'),
+  consumeRunIn(/[\\/]micromark-core-commonmark[\\/]lib[\\/]content\.js$/, '    ', 'chunkInside'),
+  consumeRunIn(/[\\/]micromark[\\/]lib[\\/]initialize[\\/]content\.js$/, '    ', 'data'),
+  consumeRunIn(/[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/, '      ', 'data', 'stops', '// Data.'),
   {
     file: /[\\/]micromark[\\/]lib[\\/]initialize[\\/]text\.js$/,
     find: `    const text = effects.attempt(constructs, start, notText);
@@ -276,6 +234,22 @@ function initializeFactory(field) {`,
     replace: `    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);`,
   },
 ];
+
+/**
+ * The patch that makes `state`, which consumes a character and returns itself, consume a run (see
+ * consumeRun in create-tokenizer.js), up to a character marked in `stops` if given. Without the
+ * tokenizer's patch it consumes as before. `comment`, the line before, tells the state apart where
+ * another one ends the same way.
+ */
+function consumeRunIn(file, indent, state, stops, comment) {
+  const run = stops ? `code, ${stops}` : 'code';
+  const before = comment ? `${indent}${comment}\n` : '';
+  return {
+    file,
+    find: `${before}${indent}effects.consume(code);\n${indent}return ${state};\n${indent.slice(2)}}`,
+    replace: `${before}${indent}if (effects.consumeRun) effects.consumeRun(${run});\n${indent}else effects.consume(code);\n${indent}return ${state};\n${indent.slice(2)}}`,
+  };
+}
 
 /** The file's source with every patch meant for it that still fits; `missed` lists those that do not. */
 export function patchSource(file, source) {

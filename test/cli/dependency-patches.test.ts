@@ -92,6 +92,8 @@ describe('the dependency patches', () => {
       expect(targets, `${patch.file}: the file it is for`).toHaveLength(1);
       const { source, missed } = patchSource(targets[0], readFileSync(targets[0], 'utf8'));
       expect(missed, `${targets[0]} no longer has the code the patch replaces: look at it again`).toEqual([]);
+      // Only the first match is replaced: a piece found twice may patch the wrong place.
+      expect(readFileSync(targets[0], 'utf8').split(patch.find).length - 1, `${patch.find}: found once in ${targets[0]}`).toBe(1);
       expect(source).toContain(patch.replace);
     }
   });
