@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { deepMerge } from '../config/load-config.ts';
 import { BuildError } from '../errors.ts';
-import { defineLazyProperty } from '../lazy-property.ts';
 import { sourceDigest, type ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import {
@@ -161,24 +160,56 @@ export interface DocumentFields {
 
 /** The document of a file: made from its text here, or kept from an earlier build (DocumentShelf). */
 export function documentFromFile(file: FileInfo, fields: DocumentFields): SourceDocument {
-  const document: SourceDocument = {
-    kind: fields.kind,
-    relativePath: file.relativePath,
-    absolutePath: file.absolutePath,
-    data: fields.data,
-    body: typeof fields.body === 'string' ? fields.body : '',
-    sourceDigest: fields.digest,
-    ...(fields.frontMatterDigest !== undefined ? { frontMatterDigest: fields.frontMatterDigest } : {}),
-    bodyLineOffset: fields.bodyLineOffset,
-    url: fields.url,
-    outputPath: fields.outputPath,
-    outputExt: fields.outputExt,
-    isMarkdown: fields.isMarkdown,
-    date: fields.date,
-    modifiedTime: file.modifiedTime,
-  };
-  if (typeof fields.body !== 'string') defineLazyProperty(document, 'body', fields.body);
-  return document;
+  return new FileDocument(file, fields);
+}
+
+/**
+ * A document whose body is read from its file when first asked for. A class, so that its body is an
+ * accessor of the prototype: defined on each document, it turned all 4000 into dictionaries of
+ * properties, slower to read wherever a build goes over all posts (keys, sitemap, feed, listings).
+ * A copy made by spreading one (`{ ...document }`) has no body: name it.
+ */
+class FileDocument implements SourceDocument {
+  readonly kind: DocumentKind;
+  readonly relativePath: string;
+  readonly absolutePath: string;
+  data: Record<string, unknown>;
+  readonly sourceDigest: string;
+  readonly frontMatterDigest: string | undefined;
+  readonly bodyLineOffset: number;
+  url: string;
+  outputPath: string;
+  readonly outputExt: string;
+  readonly isMarkdown: boolean;
+  date: JekyllTime | undefined;
+  readonly modifiedTime: Date;
+  #body: string | (() => string);
+
+  constructor(file: FileInfo, fields: DocumentFields) {
+    this.kind = fields.kind;
+    this.relativePath = file.relativePath;
+    this.absolutePath = file.absolutePath;
+    this.data = fields.data;
+    this.sourceDigest = fields.digest;
+    this.frontMatterDigest = fields.frontMatterDigest;
+    this.bodyLineOffset = fields.bodyLineOffset;
+    this.url = fields.url;
+    this.outputPath = fields.outputPath;
+    this.outputExt = fields.outputExt;
+    this.isMarkdown = fields.isMarkdown;
+    this.date = fields.date;
+    this.modifiedTime = file.modifiedTime;
+    this.#body = fields.body;
+  }
+
+  get body(): string {
+    if (typeof this.#body !== 'string') this.#body = this.#body();
+    return this.#body;
+  }
+
+  set body(value: string) {
+    this.#body = value;
+  }
 }
 
 function documentDate(

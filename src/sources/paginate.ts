@@ -29,8 +29,9 @@ export function paginatePages(config: SiteConfig, sources: SiteSources): void {
   template.pagination = { page: 1, totalPages, perPage };
   for (let page = 2; page <= totalPages; page++) {
     // Like jekyll-paginate, a copy of the template whose dir is the page's path: its URL ends in "/".
+    // (A spread copies no body from a document read from a file: FileDocument.)
     const url = sanitizeUrl(`${paginatedPath(paginatePath, page)}/`);
-    sources.pages.push({ ...template, data: { ...template.data }, url, outputPath: outputPathForUrl(url, '.html'), pagination: { page, totalPages, perPage } });
+    sources.pages.push({ ...template, body: template.body, data: { ...template.data }, url, outputPath: outputPathForUrl(url, '.html'), pagination: { page, totalPages, perPage } });
   }
 }
 
