@@ -125,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     onPage: options.keepOutputs
       ? undefined
       : async (page, config, workersRunning) => {
-          writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles });
+          writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles, folderRecords: caches?.folderRecords });
           queue ??= createWriteQueue(writer);
           const { document } = page;
           if (page.reuse !== undefined) await queue.carryOver(document.outputPath, page.reuse);
@@ -137,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     await writer?.abort();
     throw error;
   });
-  writer ??= createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles });
+  writer ??= createDiskWriter({ destination: plan.config.destination, keepFiles: plan.config.keepFiles, folderRecords: caches?.folderRecords });
   queue ??= createWriteQueue(writer);
   options.onProgress?.(`writing ${plan.generated.length + plan.sources.staticFiles.length} more files`);
   await writeSite(writer, queue, plan, caches?.pages);

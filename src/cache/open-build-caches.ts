@@ -27,6 +27,8 @@ export interface BuildCaches {
   openPageCache(destination: string, time: Date, timeZone: string): DiskPageCache;
   /** Pages carried over and rendered, once a page cache was opened. */
   readonly pages: DiskPageCache | undefined;
+  /** Where the disk writer keeps the listings of the site's folders (outputs/site-folders.ts). */
+  readonly folderRecords: string;
   /** Writes what this build used; call after a successful build. */
   save(): void;
 }
@@ -50,6 +52,7 @@ export function openBuildCaches(source: string): BuildCaches {
     documents,
     empty: documents.keptEntries === 0,
     stats: markdown.stats,
+    folderRecords: path.join(directory, 'site-folders.v8'),
     openPageCache(destination, time, timeZone) {
       // Any change to the generator's code starts the page cache afresh.
       // Sharded: an edited post changes its own record and its neighbours'.

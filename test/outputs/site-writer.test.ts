@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,53 @@ describe('the disk writer', () => {
     expect(readFileSync(path.join(destination, 'om'), 'utf8')).toBe('om som fil');
     expect(readdirSync(path.join(destination, 'sidor'))).toHaveLength(30);
     expect(readdirSync(parent)).toEqual(['_site']);
+  });
+
+  it('removes a file put into the site by hand, whether or not its folder was listed by an earlier build', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'tryck-writer-'));
+    dirs.push(parent);
+    const destination = path.join(parent, '_site');
+    const folderRecords = path.join(parent, '.tryck-cache', 'site-folders.v8');
+    const posts = Array.from({ length: 30 }, (_, i) => `2022/06/${String(i).padStart(2, '0')}/inlagg.html`);
+    const build = async (): Promise<void> => {
+      const writer = createDiskWriter({ destination, folderRecords });
+      for (const outputPath of posts) writer.carryOver!(outputPath, path.join(destination, outputPath));
+      await writer.write('index.html', 'start');
+      await writer.commit();
+    };
+    const first = createDiskWriter({ destination, folderRecords });
+    for (const outputPath of posts) await first.write(outputPath, 'inlägg');
+    await first.commit();
+    // Folders last changed an hour ago, so that the listings read now are trusted next time.
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    const setBack = (): void => {
+      for (const folder of ['', '2022', '2022/06', ...posts.map((post) => path.dirname(post))]) utimesSync(path.join(destination, folder), anHourAgo, anHourAgo);
+    };
+    setBack();
+    await build();
+    expect(existsSync(folderRecords)).toBe(true);
+
+    // Added to a folder whose listing is kept: the folder's mtime tells.
+    writeFileSync(path.join(destination, '2022/06/07/kvar.html'), 'för hand');
+    mkdirSync(path.join(destination, '2022/06/07/bilder'));
+    writeFileSync(path.join(destination, '2022/06/07/bilder/bild.png'), 'för hand');
+    await build();
+    expect(readdirSync(path.join(destination, '2022/06/07'))).toEqual(['inlagg.html']);
+
+    // Added, and the folder's mtime set back to what the listing saw: its ctime tells.
+    setBack();
+    await build();
+    writeFileSync(path.join(destination, '2022/06/08/kvar.html'), 'för hand');
+    utimesSync(path.join(destination, '2022/06/08'), anHourAgo, anHourAgo);
+    await build();
+    expect(readdirSync(path.join(destination, '2022/06/08'))).toEqual(['inlagg.html']);
+
+    // A damaged file of listings is read past.
+    writeFileSync(folderRecords, 'skräp');
+    writeFileSync(path.join(destination, '2022/06/09/kvar.html'), 'för hand');
+    await build();
+    expect(readdirSync(path.join(destination, '2022/06/09'))).toEqual(['inlagg.html']);
+    expect(readdirSync(parent).sort()).toEqual(['.tryck-cache', '_site']);
   });
 
   it('refuses to write outside the destination', async () => {
