@@ -223,7 +223,7 @@ export function listOutputs({ rendered, generated, sources, streamed }: SitePlan
 
 /**
  * Writes what the pages left: static files first (a page at the same URL wins), then generated files.
- * A static file whose copy in the current site the page cache knows to be current is kept.
+ * A static or generated file whose copy in the current site the page cache knows to be current is kept.
  */
 async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan, pageCache?: DiskPageCache): Promise<void> {
   try {
@@ -235,7 +235,11 @@ async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan, 
       else await queue.copy(file.outputPath, file.absolutePath, (copy) => pageCache?.copiedStaticFile(file, copy));
     }
     if (!plan.streamed) for (const page of plan.rendered) await queue.write(page.document.outputPath, page.output);
-    for (const file of plan.generated) await queue.write(file.outputPath, file.contents);
+    for (const file of plan.generated) {
+      const kept = pageCache?.generatedFile(file.outputPath, file.contents);
+      if (kept?.current !== undefined) await queue.carryOver(file.outputPath, kept.current);
+      else await queue.write(file.outputPath, file.contents, kept?.wrote);
+    }
     await queue.drain();
     await writer.commit();
   } catch (error) {

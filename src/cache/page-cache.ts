@@ -203,6 +203,27 @@ export class DiskPageCache implements PageCache {
     if (file.identity) this.store.set(staticKey(file), JSON.stringify({ source: sourceKey(file.identity), file: copy } satisfies StaticRecord));
   }
 
+  /**
+   * A generated file (the sitemap, a feed) with the same contents as the current site's copy, which
+   * is untouched since the last build wrote it, is carried over (`current`): a build that changed
+   * nothing then writes nothing into the site. Otherwise `wrote` notes the file once it is written.
+   */
+  generatedFile(outputPath: string, contents: string): { current?: string; wrote(file: FileIdentity): void } {
+    const key = `generated\u0000${outputPath}`;
+    const digest = PersistentCache.hash(contents);
+    const wrote = (file: FileIdentity): void => this.store.set(key, JSON.stringify({ digest, file } satisfies GeneratedRecord));
+    const text = this.store.get(key);
+    if (text === undefined) return { wrote };
+    let record: GeneratedRecord;
+    try {
+      record = JSON.parse(text) as GeneratedRecord;
+    } catch {
+      return { wrote };
+    }
+    const copy = path.join(this.destination, outputPath);
+    return record.digest === digest && sameFile(copy, record.file) ? { current: copy, wrote } : { wrote };
+  }
+
   /** Writes this build's records; call after the site was written. */
   save(): void {
     // Reading a record kept it for this build already: only new and changed ones are set, so a build
@@ -293,6 +314,12 @@ class TimeFactCheck {
     if (holds === undefined) this.known.set(key, (holds = timeFactHolds(fact, this.time, this.timeZone)));
     return holds;
   }
+}
+
+/** The record of a generated file: the digest of its contents, and which file it is. */
+interface GeneratedRecord {
+  digest: string;
+  file: FileIdentity;
 }
 
 /** The record of a static file's copy: which file it was made from, and which file it is. */

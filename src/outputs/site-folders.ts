@@ -54,11 +54,11 @@ export function listSiteFolders(root: string, skip: ReadonlySet<string>, recordF
   const known = recordFile ? readRecords(recordFile, root) : undefined;
   const records = new Map<string, FolderRecord>();
   const rootStat = lstatOrUndefined(root);
-  const tree =
-    known && rootStat && known.get('')?.ino === rootStat.ino
-      ? listFolderByFolder(root, skip, known, records, rootStat)
-      : listAllAtOnce(root, skip, recordFile ? records : undefined);
-  if (recordFile) writeRecords(recordFile, root, records);
+  const byFolder = known !== undefined && rootStat !== undefined && known.get('')?.ino === rootStat.ino;
+  const tree = byFolder ? listFolderByFolder(root, skip, known, records, rootStat) : listAllAtOnce(root, skip, recordFile ? records : undefined);
+  // Written only when a listing changed: a build that changed nothing writes nothing.
+  const changed = !byFolder || records.size !== known.size || [...records].some(([folder, record]) => known.get(folder) !== record);
+  if (recordFile && changed) writeRecords(recordFile, root, records);
   return tree;
 }
 
@@ -72,13 +72,12 @@ function listFolderByFolder(root: string, skip: ReadonlySet<string>, known: Map<
     // Gone or no longer a folder since its parent was listed: nothing of it to remove.
     if (!stat?.isDirectory()) continue;
     const kept = known.get(folder);
-    let record: FolderRecord | undefined;
-    if (kept && kept.ino === stat.ino && kept.mtimeMs === stat.mtimeMs && kept.ctimeMs === stat.ctimeMs && kept.mtimeMs + RACY_MS < kept.listedAt) {
-      record = kept;
-    } else {
-      record = readFolder(absolute, stat);
-      if (!record) continue;
-    }
+    const same = kept !== undefined && kept.ino === stat.ino && kept.mtimeMs === stat.mtimeMs && kept.ctimeMs === stat.ctimeMs;
+    let record = same && trusted(kept) ? kept : readFolder(absolute, stat);
+    if (!record) continue;
+    // Read again only because it was read too soon after its change, and found as it was: the kept
+    // listing stays, unless this one can be trusted next time (a file to write for it, once).
+    if (same && record !== kept && !trusted(record) && sameEntries(record.entries, kept.entries)) record = kept;
     records.set(folder, record);
     tree.set(folder, record.entries);
     for (const entry of record.entries) {
@@ -125,6 +124,14 @@ function listAllAtOnce(root: string, skip: ReadonlySet<string>, records?: Map<st
     }
   }
   return tree;
+}
+
+function trusted(record: FolderRecord): boolean {
+  return record.mtimeMs + RACY_MS < record.listedAt;
+}
+
+function sameEntries(a: SiteEntry[], b: SiteEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry.name === b[i].name && entry.isDirectory === b[i].isDirectory);
 }
 
 function readFolder(absolute: string, stat: Stats): FolderRecord | undefined {

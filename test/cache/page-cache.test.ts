@@ -73,15 +73,22 @@ describe('the page cache', () => {
     expect(snapshot(path.join(root, '_site'))).toEqual(await uncached(root, LATER_2025));
   });
 
-  it('writes no cache file again when nothing changed, and only some record shards when a post did', async () => {
+  it('writes no file again when nothing changed, in the cache or the site, and only some record shards when a post did', async () => {
     const root = createSite();
     await buildAt(root, YEAR_2025);
     await buildAt(root, YEAR_2025);
     const cacheDir = path.join(root, CACHE_DIR);
     const times = (): Map<string, number> => new Map(readdirSync(cacheDir).map((name) => [name, statSync(path.join(cacheDir, name)).mtimeMs]));
+    // Every file and folder of the site, with its inode and mtime: a rewritten feed would show.
+    const site = path.join(root, '_site');
+    const siteFiles = (): Map<string, string> =>
+      new Map(['', ...readdirSync(site, { recursive: true, encoding: 'utf8' })].map((name) => [name, `${statSync(path.join(site, name)).ino} ${statSync(path.join(site, name)).mtimeMs}`]));
     const before = times();
+    const siteBefore = siteFiles();
+    expect(siteBefore.has('feed.xml')).toBe(true);
     expect((await buildAt(root, YEAR_2025)).pageCache).toEqual({ reused: 7, rendered: 0 });
     expect(times()).toEqual(before);
+    expect(siteFiles()).toEqual(siteBefore);
     write(root, '_posts/2025-03-03-inlagg-3.md', '---\nlayout: post\ntitle: Inlägg 3\n---\nIngress 3.\n\nBrödtext 3, ändrad.\n');
     await buildAt(root, YEAR_2025);
     const after = times();
@@ -291,12 +298,17 @@ describe('the page cache', () => {
   it('replaces an output file that was edited by hand', async () => {
     const root = createSite();
     await buildAt(root, YEAR_2025);
+    await buildAt(root, YEAR_2025);
     const file = path.join(root, '_site', postPage(2));
+    const feed = path.join(root, '_site', 'feed.xml');
     const original = readFileSync(file, 'utf8');
+    const originalFeed = readFileSync(feed, 'utf8');
     writeFileSync(file, 'ändrad för hand');
+    writeFileSync(feed, 'ändrad för hand');
     const next = await buildAt(root, YEAR_2025);
     expect(next.pageCache).toEqual({ reused: 6, rendered: 1 });
     expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(readFileSync(feed, 'utf8')).toBe(originalFeed);
   });
 
   it('leaves the last site untouched when a build fails after carrying pages over', async () => {
