@@ -11,7 +11,7 @@ import { hash } from 'node:crypto';
 import type { SiteConfig } from '../config/site-config.ts';
 import { stableText } from '../cache/page-inputs.ts';
 import { documentFromFile, type FileInfo } from './create-document.ts';
-import { bodyReader, fileIdentityKey, reviveDates, tagDates, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
+import { bodyReader, fileIdentityKey, reviveDatesAt, tagDates, taggedDatePaths, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import type { DocumentKind, SourceDocument } from './site-sources.ts';
 
@@ -23,6 +23,8 @@ interface KeptDocument {
   kind: DocumentKind;
   /** `data`, its dates tagged (tagDates). */
   data: unknown;
+  /** Where in `data` the dates are (taggedDatePaths). */
+  dates: Array<Array<string | number>>;
   digest: string;
   bodyStart: number;
   bodyLineOffset: number;
@@ -58,8 +60,8 @@ export class DocumentShelf {
     } catch {
       return undefined;
     }
-    if (kept.kind !== kind) return undefined;
-    const data = reviveDates(kept.data, this.config.timezone) as Record<string, unknown>;
+    if (kept.kind !== kind || !Array.isArray(kept.dates)) return undefined;
+    const data = reviveDatesAt(kept.data as Record<string, unknown>, kept.dates, this.config.timezone);
     return documentFromFile(file, {
       kind,
       data,
@@ -84,6 +86,7 @@ export class DocumentShelf {
     const kept: KeptDocument = {
       kind: document.kind,
       data,
+      dates: taggedDatePaths(data),
       digest: document.sourceDigest,
       bodyStart,
       bodyLineOffset: document.bodyLineOffset,

@@ -325,6 +325,35 @@ export function tagDates(value: unknown): unknown {
   return representable ? tagged : undefined;
 }
 
+/** Where tagDates tagged a date in `tagged`: paths of keys and indexes, for reviveDatesAt. */
+export function taggedDatePaths(tagged: unknown, at: Array<string | number> = [], paths: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  if (tagged === null || typeof tagged !== 'object') return paths;
+  if (Array.isArray(tagged)) {
+    tagged.forEach((item, i) => taggedDatePaths(item, [...at, i], paths));
+    return paths;
+  }
+  if (TIME in tagged || DATE in tagged) paths.push(at);
+  else for (const key of Object.keys(tagged)) taggedDatePaths((tagged as Record<string, unknown>)[key], [...at, key], paths);
+  return paths;
+}
+
+/**
+ * As reviveDates, but only at the paths taggedDatePaths gave: a document's data has a date or two
+ * among some 30 values, and walking all of them for 4000 posts took 9 ms of an edited build.
+ */
+export function reviveDatesAt(value: Record<string, unknown>, paths: ReadonlyArray<ReadonlyArray<string | number>>, timeZone: string): Record<string, unknown> {
+  for (const at of paths) {
+    if (at.length === 0) continue;
+    let parent: unknown = value;
+    for (let i = 0; i < at.length - 1 && parent !== null && typeof parent === 'object'; i++) parent = (parent as Record<string | number, unknown>)[at[i]];
+    if (parent === null || typeof parent !== 'object') continue;
+    const key = at[at.length - 1];
+    const revived = reviveDates((parent as Record<string | number, unknown>)[key], timeZone);
+    Object.defineProperty(parent, key, { value: revived, writable: true, enumerable: true, configurable: true });
+  }
+  return value;
+}
+
 export function reviveFrontMatter(json: string, timeZone: string): Record<string, unknown> {
   // A walk after a plain parse: JSON.parse with a reviver calls it for every value, and took most
   // of reading a 4000-post site from the cache.

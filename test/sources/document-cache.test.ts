@@ -26,7 +26,7 @@ function createSite(): string {
       'defaults:\n  - scope: {path: "", type: posts}\n    values: {layout: post, author: Anna, sitemap: {priority: 0.5}}\n',
   );
   write(root, '_posts/2022-06-16-forsta.md', '---\ntitle: "Första: om journaler"\ntags: ehälsa journal\nsitemap:\n  lastmod: 2022-06-20\n---\nIngress.\n\nText.\n');
-  write(root, 'upphandling/_posts/2023-01-02-andra.markdown', '---\ndate: 2023-01-02 08:30:00 +0100\ncategories: [Lag, Rätt]\nextra: {nested: [1, 2.5, null, true]}\n---\nAndra.\n');
+  write(root, 'upphandling/_posts/2023-01-02-andra.markdown', '---\ndate: 2023-01-02 08:30:00 +0100\ncategories: [Lag, Rätt]\nextra: {nested: [1, 2.5, null, true]}\nhistory: [2021-05-01, {when: 2022-03-04 10:00:00}]\n---\nAndra.\n');
   write(root, '_posts/2024-02-29-utan-titel.md', '\uFEFF---\npublished: true\n---\nMed byte-order mark.\n');
   write(root, '_drafts/utkast.md', '---\ntitle: Utkast\n---\nEj klart.\n');
   write(root, 'om.md', '---\ntitle: Om\ndate: 2022-01-01\n---\nOm *bloggen*.\n');
