@@ -17,6 +17,7 @@ import type { TimeFact } from '../liquid/render-recorder.ts';
 import { timeFactHolds } from '../liquid/filters/build-time-filters.ts';
 import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { PersistentCache } from './persistent-cache.ts';
+import { joinInside } from '../join-inside.ts';
 
 /**
  * Content: an entry of the Markdown cache, an entry of the content store (by the digest of the
@@ -193,7 +194,7 @@ export class DiskPageCache implements PageCache {
     } catch {
       return undefined;
     }
-    const copy = path.join(this.destination, file.outputPath);
+    const copy = joinInside(this.destination, file.outputPath);
     if (record.source !== sourceKey(file.identity) || !sameFile(copy, record.file)) return undefined;
     return copy;
   }
@@ -220,7 +221,7 @@ export class DiskPageCache implements PageCache {
     } catch {
       return { wrote };
     }
-    const copy = path.join(this.destination, outputPath);
+    const copy = joinInside(this.destination, outputPath);
     return record.digest === digest && sameFile(copy, record.file) ? { current: copy, wrote } : { wrote };
   }
 
@@ -233,7 +234,7 @@ export class DiskPageCache implements PageCache {
   }
 
   private outputFile(document: SourceDocument): string {
-    return path.join(this.destination, document.outputPath);
+    return joinInside(this.destination, document.outputPath);
   }
 }
 

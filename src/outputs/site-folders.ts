@@ -13,6 +13,7 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { joinInside } from '../join-inside.ts';
 
 /** A site's folders by path relative to its root (`''` for the root): their entries, folders marked. */
 export type SiteTree = Map<string, SiteEntry[]>;
@@ -67,7 +68,7 @@ function listFolderByFolder(root: string, skip: ReadonlySet<string>, known: Map<
   const tree: SiteTree = new Map();
   const pending = [''];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
-    const absolute = folder ? path.join(root, folder) : root;
+    const absolute = folder ? joinInside(root, folder) : root;
     const stat = folder ? lstatOrUndefined(absolute) : rootStat;
     // Gone or no longer a folder since its parent was listed: nothing of it to remove.
     if (!stat?.isDirectory()) continue;
@@ -119,7 +120,7 @@ function listAllAtOnce(root: string, skip: ReadonlySet<string>, records?: Map<st
   }
   if (records) {
     for (const [folder, folderEntries] of tree) {
-      const stat = lstatOrUndefined(folder ? path.join(root, folder) : root);
+      const stat = lstatOrUndefined(folder ? joinInside(root, folder) : root);
       if (stat?.isDirectory()) records.set(folder, { ino: stat.ino, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, listedAt, entries: folderEntries });
     }
   }

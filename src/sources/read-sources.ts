@@ -13,6 +13,7 @@ import { hasFrontMatter, parseFrontMatter, readUnchangedFile, type FileIdentity,
 import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
+import { joinInside } from '../join-inside.ts';
 
 export interface ReadOptions {
   /** The build's notion of "now": posts after it are future posts. */
@@ -169,7 +170,7 @@ function acceptsEveryLevel(filter: EntryFilter, base: string, inFolder: string):
 }
 
 function statFile(source: string, relativePath: string): { file: FileInfo; identity: FileIdentity } {
-  const absolutePath = path.join(source, relativePath);
+  const absolutePath = joinInside(source, relativePath);
   const stat = statSync(absolutePath);
   return { file: { relativePath, absolutePath, modifiedTime: stat.mtime }, identity: stat };
 }

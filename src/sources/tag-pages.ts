@@ -25,9 +25,12 @@ export function createTagPages(config: SiteConfig, sources: SiteSources): void {
   }
   const { layout, permalink = DEFAULT_TAG_PERMALINK } = settings as { layout: string; permalink?: string };
   const bySlug = new Map<string, string>();
+  // Each tag's newest file time, found in the same pass: not a pass over all posts per tag.
+  const modified = new Map<string, number>();
   for (const post of sources.posts) {
     for (const tag of (post.data.tags as unknown[]) ?? []) {
       const name = String(tag);
+      modified.set(name, Math.max(modified.get(name) ?? 0, post.modifiedTime.getTime()));
       const slug = slugify(name, 'latin') ?? '';
       if (!slug) continue;
       const existing = bySlug.get(slug);
@@ -48,7 +51,7 @@ export function createTagPages(config: SiteConfig, sources: SiteSources): void {
       outputPath: outputPathForUrl(url, '.html'),
       outputExt: '.html',
       isMarkdown: false,
-      modifiedTime: new Date(Math.max(0, ...sources.posts.filter((p) => (p.data.tags as unknown[]).includes(name)).map((p) => p.modifiedTime.getTime()))),
+      modifiedTime: new Date(modified.get(name) ?? 0),
     });
   }
 }
