@@ -7,8 +7,9 @@
  *
  * A folder's mtime changes whenever a name is added to it or removed from it, and its ctime cannot
  * be set back by hand. A listing is trusted only when it was read well after the folder's last
- * change (RACY_MS), as git trusts its index: a file system whose clock is coarse (FAT keeps times
- * to 2 s) could otherwise hide a change made just after the listing under the same mtime.
+ * change, as git trusts its index: a change made just after the listing could otherwise keep the
+ * same mtime. How long is told by the mtime itself: whole seconds are a coarse file system's (FAT
+ * keeps times to 2 s, HFS+ to 1 s); Linux's own keep nanoseconds, updated every few milliseconds.
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,9 @@ export interface SiteEntry {
 }
 
 /** A listing read this long after its folder's last change is trusted while the folder stays the same. */
-const RACY_MS = 2000;
+const RACY_MS = 100;
+/** The same, where times are kept to whole seconds. */
+const RACY_MS_WHOLE_SECONDS = 2000;
 
 const FORMAT = 'tryck-site-folders/1';
 
@@ -128,7 +131,7 @@ function listAllAtOnce(root: string, skip: ReadonlySet<string>, records?: Map<st
 }
 
 function trusted(record: FolderRecord): boolean {
-  return record.mtimeMs + RACY_MS < record.listedAt;
+  return record.mtimeMs + (record.mtimeMs % 1000 === 0 ? RACY_MS_WHOLE_SECONDS : RACY_MS) < record.listedAt;
 }
 
 function sameEntries(a: SiteEntry[], b: SiteEntry[]): boolean {
