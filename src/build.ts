@@ -64,7 +64,7 @@ export interface BuildOptions {
    * Receives each page as soon as it is finished; the plan then does not keep page outputs
    * (`streamed`), so a large site is never held in memory whole.
    */
-  onPage?: (page: RenderedDocument, config: SiteConfig, workersRunning: boolean) => Promise<void>;
+  onPage?: (page: RenderedDocument, config: SiteConfig, workersRunning: boolean) => Promise<void> | void;
   /** Keep every page's output in the returned plan instead of streaming it out (watch mode diffs them). */
   keepOutputs?: boolean;
   /** Carries over unchanged pages from the last build's destination (build() sets it up). */
@@ -124,13 +124,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     openPageCache: options.openPageCache ?? pageCache,
     onPage: options.keepOutputs
       ? undefined
-      : async (page, config, workersRunning) => {
+      : (page, config, workersRunning) => {
           writer ??= createDiskWriter({ destination: config.destination, keepFiles: config.keepFiles, folderRecords: caches?.folderRecords });
           queue ??= createWriteQueue(writer);
           const { document } = page;
-          if (page.reuse !== undefined) await queue.carryOver(document.outputPath, page.reuse);
+          // A page carried over is only noted (no promise, WriteQueue#carryOver).
+          if (page.reuse !== undefined) return queue.carryOver(document.outputPath, page.reuse);
           // While the workers fill the cores, a page is written at once, not through the thread pool.
-          else await queue.write(document.outputPath, page.output, (file) => caches?.pages?.wrote(document, file), workersRunning);
+          return queue.write(document.outputPath, page.output, (file) => caches?.pages?.wrote(document, file), workersRunning);
         },
   }).catch(async (error: unknown) => {
     await queue?.drain().catch(() => undefined);
