@@ -136,21 +136,30 @@ export class DiskPageCache implements PageCache {
   reusable(record: PageRecord | undefined, key: string, document: SourceDocument): record is PageRecord {
     if (!record?.file || !factsHold(record, key, this.timeFacts)) return false;
     // Listing pages may ask for the content: it must still be in its store.
-    for (const ref of [record.content, record.excerpt]) {
-      if (ref && 'markdown' in ref && !this.markdown.hasHash(ref.markdown)) return false;
-      if (ref && 'page' in ref && !this.contents.hasHash(ref.page)) return false;
-    }
+    if (!this.stored(record.content) || !this.stored(record.excerpt)) return false;
     return sameFile(this.outputFile(document), record.file);
   }
 
   reuse(document: SourceDocument, record: PageRecord): ReusedOutput {
     this.stats.reused += 1;
     this.fresh.set(recordKey(document), record);
-    for (const ref of [record.content, record.excerpt]) {
-      if (ref && 'markdown' in ref) this.markdown.retain(ref.markdown);
-      if (ref && 'page' in ref) this.contents.retain(ref.page);
-    }
+    this.retain(record.content);
+    this.retain(record.excerpt);
     return { output: '', reuse: this.outputFile(document) };
+  }
+
+  /** Whether content a record refers to is still in its store (text given in full always is). */
+  private stored(ref: ContentRef | undefined): boolean {
+    if (ref === undefined) return true;
+    if ('markdown' in ref) return this.markdown.hasHash(ref.markdown);
+    return 'page' in ref ? this.contents.hasHash(ref.page) : true;
+  }
+
+  /** Keeps the content a record carried over refers to for the next build. */
+  private retain(ref: ContentRef | undefined): void {
+    if (ref === undefined) return;
+    if ('markdown' in ref) this.markdown.retain(ref.markdown);
+    else if ('page' in ref) this.contents.retain(ref.page);
   }
 
   contentRef(document: SourceDocument, markdownKey: () => string, html: string): ContentRef {

@@ -23,8 +23,6 @@ export interface RenderedDocument {
   output: string;
   /** Set when the page cache carries the last build's file over: where that file is. */
   reuse?: string;
-  /** What the output was made from, for rebuilding only what changed. */
-  dependencies: { includes: Set<string>; layouts: string[] };
 }
 
 export interface RenderContext {

@@ -174,10 +174,10 @@ export async function renderSiteWithContext(
       payload.excerpt = excerpt.given ?? convertText(post, excerpt.text, markdown);
       if (reuse) contents.set(post, { excerpt: excerpt.given !== undefined ? { text: excerpt.given } : contentRef(post, excerpt.text, String(payload.excerpt)) });
     };
-    const convertBody = (i: number): Set<string> => {
+    const convertBody = (i: number): void => {
       const post = sources.posts[i];
       const liquidText = postLiquid[i];
-      if (!liquidText) return new Set<string>();
+      if (!liquidText) return;
       const { body, excerpt } = liquidText;
       const payload = postPayloads.at(i);
       payload.content = convertText(post, body.text, markdown);
@@ -185,20 +185,18 @@ export async function renderSiteWithContext(
       // The Liquid output is converted now: let it go, a large site holds megabytes of it.
       postLiquid[i] = undefined;
       if (releaseBodies) markdownKeys.forget(body.text, excerpt.text);
-      return new Set([...body.includes, ...excerpt.includes]);
     };
 
-    const finish = (document: SourceDocument, payloadOf: () => Payload, includes: Set<string>): RenderedDocument => {
+    const finish = (document: SourceDocument, payloadOf: () => Payload): RenderedDocument => {
       const record = reused(document);
       if (record) {
         const { output, reuse: from } = pageCache!.reuse(document, record);
-        return new CarriedPage(document, payloadOf, output, from, { includes, layouts: [] });
+        return new CarriedPage(document, payloadOf, output, from);
       }
       const payload = payloadOf();
       const pendingReads = pending.readCount;
       const laid = applyLayouts(document, payload, context);
       if (pending.readCount !== pendingReads) throw new RenderInterrupted(`${document.relativePath} read content not converted yet.`);
-      for (const include of laid.includes) includes.add(include);
       const recorder = reuse?.recorders.get(document);
       const content = contents.get(document);
       if (reuse && recorder && content?.content) {
@@ -223,7 +221,7 @@ export async function renderSiteWithContext(
           laid.output,
         );
       }
-      return { document, payload, output: laid.output, dependencies: { includes, layouts: laid.layouts } };
+      return { document, payload, output: laid.output };
     };
     // A promise only while the page is still being written: a page carried over is done at once, and
     // 4000 of them went through an await each (with the breather's, 5 ms of an edited build).
@@ -243,8 +241,6 @@ export async function renderSiteWithContext(
     };
     const renderedPosts: RenderedDocument[] = [];
     const renderedPages: RenderedDocument[] = [];
-    const postIncludes: Set<string>[] = [];
-    const pageIncludes: Set<string>[] = [];
 
     // A page's content: its Liquid, seeing the pages before it converted and those after it not yet.
     const pageContent = (j: number): boolean => {
@@ -253,12 +249,11 @@ export async function renderSiteWithContext(
       const record = reused(page);
       if (record) {
         defineCachedContent(pagePayloads[j], 'content', record.content, pageCache!);
-        pageIncludes[j] = new Set<string>();
         return true;
       }
       const liquid = attempt(page, () => renderBodyLiquid(page, pagePayloads[j], context));
       if (!liquid.done) return false;
-      const { text, includes } = liquid.value;
+      const { text } = liquid.value;
       noteContentReads(page);
       const html = convertText(page, text, markdown);
       // Noted when read, as a cached page's content is: a listing that shows this page's content
@@ -269,7 +264,6 @@ export async function renderSiteWithContext(
       } else {
         pagePayloads[j].content = html;
       }
-      pageIncludes[j] = includes;
       return true;
     };
 
@@ -284,7 +278,7 @@ export async function renderSiteWithContext(
     while (pagesContented < sources.pages.length && pageContent(pagesContented)) pagesContented += 1;
     if (pagesContented === sources.pages.length) {
       for (let j = 0; j < sources.pages.length; j++) {
-        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], () => pagePayloads[j], pageIncludes[j]));
+        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], () => pagePayloads[j]));
         if (!laid.done) continue;
         renderedPages[j] = laid.value;
         const sent = deliver(laid.value);
@@ -301,9 +295,9 @@ export async function renderSiteWithContext(
     for (let i = 0; i < sources.posts.length; i++) {
       const liquidText = postLiquid[i];
       if (liquidText) await conveyor.ready(liquidText.body.text);
-      postIncludes[i] = convertBody(i);
+      convertBody(i);
       // Once most layouts have needed others' content, stop trying them early: they wait for all.
-      const laid = interrupted.length < 16 || interrupted.length * 2 < i ? attempt(sources.posts[i], () => finish(sources.posts[i], () => postPayloads.at(i), postIncludes[i])) : { done: false as const };
+      const laid = interrupted.length < 16 || interrupted.length * 2 < i ? attempt(sources.posts[i], () => finish(sources.posts[i], () => postPayloads.at(i))) : { done: false as const };
       if (!laid.done) {
         interrupted.push(i);
         continue;
@@ -324,13 +318,13 @@ export async function renderSiteWithContext(
       }
     }
     for (const i of interrupted) {
-      renderedPosts[i] = finish(sources.posts[i], () => postPayloads.at(i), postIncludes[i]);
+      renderedPosts[i] = finish(sources.posts[i], () => postPayloads.at(i));
       const sent = deliver(renderedPosts[i]);
       if (sent) await sent;
     }
     for (let j = 0; j < sources.pages.length; j++) {
       if (renderedPages[j]) continue;
-      renderedPages[j] = finish(sources.pages[j], () => pagePayloads[j], pageIncludes[j]);
+      renderedPages[j] = finish(sources.pages[j], () => pagePayloads[j]);
       const sent = deliver(renderedPages[j]);
       if (sent) await sent;
     }
@@ -354,7 +348,6 @@ class CarriedPage implements RenderedDocument {
     private readonly payloadOf: () => Payload,
     public output: string,
     readonly reuse: string | undefined,
-    readonly dependencies: RenderedDocument['dependencies'],
   ) {}
 
   get payload(): Payload {
