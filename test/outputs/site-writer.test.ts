@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDiskWriter } from '../../src/outputs/site-writer.ts';
@@ -122,11 +123,18 @@ describe('the disk writer', () => {
     await build();
     expect(readdirSync(path.join(destination, '2022/06/08'))).toEqual(['inlagg.html']);
 
-    // A damaged file of listings is read past.
+    // A damaged file of listings is read past, whether it is no file of listings at all or one whose
+    // parts are not what they should be.
     writeFileSync(folderRecords, 'skräp');
     writeFileSync(path.join(destination, '2022/06/09/kvar.html'), 'för hand');
     await build();
     expect(readdirSync(path.join(destination, '2022/06/09'))).toEqual(['inlagg.html']);
+    const stored = deserialize(readFileSync(folderRecords)) as { entries: unknown[] };
+    stored.entries[0] = 7;
+    writeFileSync(folderRecords, serialize(stored));
+    writeFileSync(path.join(destination, '2022/06/10/kvar.html'), 'för hand');
+    await build();
+    expect(readdirSync(path.join(destination, '2022/06/10'))).toEqual(['inlagg.html']);
     expect(readdirSync(parent).sort()).toEqual(['.tryck-cache', '_site']);
   });
 
