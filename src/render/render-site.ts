@@ -34,8 +34,10 @@ export interface RenderSiteOptions {
   parallel?: boolean;
   /** The build's workers, when it has started them already (default: started here if needed). */
   workers?: SharedWorkerPool;
-  /** Receives each page when it is finished; its output is then dropped from the result. */
-  /** Receives each page as it is finished; a promise while it is still being written. */
+  /**
+   * Receives each page when it is finished, and gives a promise while it is still being written; its
+   * output is then dropped from the result.
+   */
   onPage?: (page: RenderedDocument) => Promise<void> | void;
   /** Carries over pages whose inputs have not changed since the last build (default: none). */
   pageCache?: PageCache;
