@@ -12,7 +12,6 @@
  * that is not converted Markdown (a home page's list of posts), as a reference into a store of its own.
  */
 import { lstatSync } from 'node:fs';
-import path from 'node:path';
 import type { TimeFact } from '../liquid/render-recorder.ts';
 import { timeFactHolds } from '../liquid/filters/build-time-filters.ts';
 import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
