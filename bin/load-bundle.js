@@ -34,7 +34,7 @@ export function loadBundle(file, variant) {
   // Each function goes straight to Sparkplug's baseline code, not through the interpreter first: a
   // build runs most of its code a few times only, and a new function is compiled to baseline code
   // about as fast as it is interpreted once. Medians of alternated runs at 4000 posts: an edited
-  // build 0.545 s -> 0.53 s (14 each), a cold build 10.9 s -> 10.3 s (6 each), peak RSS the same.
+  // build 0.545 s -> 0.53 s (14 each), a cold build 10.8 s -> 10.4 s (6 each), peak RSS the same.
   v8.setFlagsFromString('--always-sparkplug');
   const { size, mtimeMs, ino } = statSync(file);
   const cacheFile = `${file}.${variant}-${size}-${Math.trunc(mtimeMs)}-${ino}${CODE_CACHE_SUFFIX}`;

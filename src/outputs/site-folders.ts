@@ -59,16 +59,23 @@ export function listSiteFolders(root: string, skip: ReadonlySet<string>, recordF
   const records = new Map<string, FolderRecord>();
   const rootStat = lstatOrUndefined(root);
   const byFolder = known !== undefined && rootStat !== undefined && known.get('')?.ino === rootStat.ino;
-  const tree = byFolder ? listFolderByFolder(root, skip, known, records, rootStat) : listAllAtOnce(root, skip, recordFile ? records : undefined);
+  const listed = byFolder ? listFolderByFolder(root, skip, known, records, rootStat) : { tree: listAllAtOnce(root, skip, recordFile ? records : undefined), keptListings: 0 };
   // Written only when a listing changed: a build that changed nothing writes nothing.
-  const changed = !byFolder || records.size !== known.size || [...records].some(([folder, record]) => known.get(folder) !== record);
+  const changed = !byFolder || records.size !== known.size || listed.keptListings !== records.size;
   if (recordFile && changed) writeRecords(recordFile, root, records);
-  return tree;
+  return listed.tree;
 }
 
-/** Each folder checked against its kept listing, read only where it changed. */
-function listFolderByFolder(root: string, skip: ReadonlySet<string>, known: Map<string, FolderRecord>, records: Map<string, FolderRecord>, rootStat: Stats): SiteTree {
+/** Each folder checked against its kept listing, read only where it changed; and how many listings were kept. */
+function listFolderByFolder(
+  root: string,
+  skip: ReadonlySet<string>,
+  known: Map<string, FolderRecord>,
+  records: Map<string, FolderRecord>,
+  rootStat: Stats,
+): { tree: SiteTree; keptListings: number } {
   const tree: SiteTree = new Map();
+  let keptListings = 0;
   const pending = [''];
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
     const absolute = folder ? joinInside(root, folder) : root;
@@ -82,6 +89,7 @@ function listFolderByFolder(root: string, skip: ReadonlySet<string>, known: Map<
     // Read again only because it was read too soon after its change, and found as it was: the kept
     // listing stays, unless this one can be trusted next time (a file to write for it, once).
     if (same && record !== kept && !trusted(record) && sameEntries(record.entries, kept.entries)) record = kept;
+    if (record === kept) keptListings += 1;
     records.set(folder, record);
     tree.set(folder, record.entries);
     for (const entry of record.entries) {
@@ -89,7 +97,7 @@ function listFolderByFolder(root: string, skip: ReadonlySet<string>, known: Map<
       pending.push(folder ? `${folder}/${entry.name}` : entry.name);
     }
   }
-  return tree;
+  return { tree, keptListings };
 }
 
 /**
