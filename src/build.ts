@@ -175,7 +175,6 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
     paginatePages(config, sources);
     createTagPages(config, sources);
-    warnings.push(...sources.warnings);
 
     options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
     const onPage = options.onPage;
@@ -192,6 +191,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       // A streamed build reads each source once; a watcher renders them again.
       releaseBodies: onPage !== undefined,
     });
+    // After rendering: Liquid adds its warnings (markup read laxly) to the sources' as it parses.
+    warnings.push(...sources.warnings);
     const generated = generateFiles(config, sources, rendered, now);
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };

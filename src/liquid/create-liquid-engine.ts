@@ -9,6 +9,7 @@ import './sync-evaluation.ts';
 import { BuildError, RenderInterrupted } from '../errors.ts';
 import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
+import { parseLaxly, type LaxRepair, type LiquidErrorMode } from './parse-laxly.ts';
 import { RECORDER, RenderRecorder } from './render-recorder.ts';
 
 export interface LiquidEngineOptions {
@@ -17,6 +18,10 @@ export interface LiquidEngineOptions {
   includesDir: string;
   /** Extra setup: Jekyll's filters and tags. */
   extend?: (liquid: Liquid) => void;
+  /** `liquid: {error_mode}` of _config.yml; Jekyll's default `warn` reads refused markup as Ruby's lax parser does. */
+  errorMode?: LiquidErrorMode;
+  /** Receives a warning for each piece of markup read laxly. */
+  onWarning?: (message: string) => void;
 }
 
 export interface RenderResult {
@@ -44,6 +49,40 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
     displayPaths.set(include.name, include.relativePath);
   }
   const locate: Locator = { lineOffsets, displayPaths };
+  const errorMode = options.errorMode ?? 'warn';
+  // A post's excerpt is its body's first part, parsed again: its warnings are the body's.
+  const warned = new Set<string>();
+  const warn = (file: string, repairs: LaxRepair[]): void => {
+    if (errorMode !== 'warn') return;
+    const shown = displayPaths.get(file) ?? file.replace(/#excerpt$/, '');
+    for (const repair of repairs) {
+      const message = `${shown}:${repair.line + (lineOffsets.get(file) ?? 0)}:${repair.column}: Liquid warning: ${repair.message} in "${repair.markup}"; read as Jekyll reads it (liquid: error_mode: warn).`;
+      if (warned.has(message)) continue;
+      warned.add(message);
+      options.onWarning?.(message);
+    }
+  };
+  // Includes are parsed by liquidjs itself: each is served as its lax reading, made on first use.
+  const includeTexts = new Map<string, string>();
+  const includeText = (file: string): string => {
+    const name = stripRoot(file);
+    let text = includeTexts.get(name);
+    if (text === undefined) {
+      const body = readInclude(includes, file);
+      text = body;
+      try {
+        const { repairs } = parseLaxly(liquid, body, (candidate) => {
+          liquid.parse(candidate, name);
+          text = candidate;
+        }, errorMode);
+        warn(name, repairs);
+      } catch {
+        // The error is raised again, with its place, when liquidjs parses the include to render it.
+      }
+      includeTexts.set(name, text);
+    }
+    return text;
+  };
 
   const liquid = new Liquid({
     // Jekyll: `{% include file.html param=value %}` with `include.param`, file names unquoted.
@@ -65,8 +104,8 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
     fs: {
       exists: async (file) => includes.has(stripRoot(file)),
       existsSync: (file) => includes.has(stripRoot(file)),
-      readFile: async (file) => readInclude(includes, file),
-      readFileSync: (file) => readInclude(includes, file),
+      readFile: async (file) => includeText(file),
+      readFileSync: (file) => includeText(file),
       resolve: (_dir, file) => `/${stripRoot(file)}`,
       containsSync: () => true,
       contains: async () => true,
@@ -86,7 +125,8 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
       if (cached && cached.source === source) return cached.templates;
       lineOffsets.set(file, lineOffset);
       try {
-        const templates = liquid.parse(source, file);
+        const { result: templates, repairs } = parseLaxly(liquid, source, (text) => liquid.parse(text, file), errorMode);
+        warn(file, repairs);
         if (keep) parsed.set(file, { source, templates });
         return templates;
       } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { SiteConfig } from '../config/site-config.ts';
 import { createLiquidEngine } from '../liquid/create-liquid-engine.ts';
+import { liquidErrorMode } from '../liquid/parse-laxly.ts';
 import { registerJekyllExtensions } from '../liquid/register-jekyll-extensions.ts';
 import { BuildMarkdownCache, MarkdownKeys, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
@@ -66,6 +67,8 @@ export async function renderSiteWithContext(
     includes: sources.includes,
     includesDir: config.includesDir,
     extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
+    errorMode: liquidErrorMode(config.raw.liquid),
+    onWarning: (message) => sources.warnings.push(message),
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length);
