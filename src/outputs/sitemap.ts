@@ -40,9 +40,9 @@ export function renderSitemap({ config, posts, pages, staticFiles }: SitemapInpu
   }
   for (const page of pages) {
     if (!listed(page.data) || !isHtmlPage(page) || page.url === '/404.html') continue;
-    // jekyll-sitemap gives pages a lastmod only from last_modified_at; we fall back to the file's
-    // modification time so search engines see every page's age.
-    entries.push(documentEntry(page, config, page.data.last_modified_at ?? page.modifiedTime));
+    // jekyll-sitemap gives pages a lastmod only from last_modified_at (or, here, sitemap.lastmod):
+    // the same sitemap as Jekyll's, whatever the files' times after a checkout.
+    entries.push(documentEntry(page, config, page.data.last_modified_at));
   }
   for (const file of staticFiles) {
     const ext = file.relativePath.slice(file.relativePath.lastIndexOf('.'));
