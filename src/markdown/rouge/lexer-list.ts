@@ -1,0 +1,8 @@
+/** The Rouge lexers ported to TypeScript; a language named here is highlighted exactly as Rouge does. */
+import { LexerRegistry } from './regex-lexer.ts';
+import { diff } from './lexers/diff.ts';
+import { json } from './lexers/json.ts';
+
+export function createRougeLexers(): LexerRegistry {
+  return new LexerRegistry([diff, json]);
+}
