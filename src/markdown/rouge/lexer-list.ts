@@ -2,7 +2,9 @@
 import { LexerRegistry } from './regex-lexer.ts';
 import { diff } from './lexers/diff.ts';
 import { json } from './lexers/json.ts';
+import { consoleLexer } from './lexers/console.ts';
+import { shell } from './lexers/shell.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([diff, json]);
+  return new LexerRegistry([consoleLexer, diff, json, shell]);
 }

@@ -34,10 +34,21 @@ export interface LexContext {
 export type Callback = (context: LexContext) => void;
 export type RuleDefinition = { re: RegExp; token?: string; next?: string; callback?: Callback } | { mixin: string };
 
+/** For a lexer that is not a RegexLexer (Rouge's ConsoleLexer): tokens made by hand, other lexers used by name. */
+export interface StreamApi {
+  emit(token: string, text: string): void;
+  /** Lexes `text` with this run's instance of `lexer`, continuing where it stopped. */
+  continueWith(lexer: string, text: string): void;
+  /** Rouge's `reset!` of this run's instance of `lexer`. */
+  reset(lexer: string): void;
+}
+
 export interface LexerDefinition {
   /** Rouge's tag, then its aliases. */
   names: readonly string[];
   states: Readonly<Record<string, readonly RuleDefinition[]>>;
+  /** Replaces the states: Rouge's `stream_tokens` of a lexer that is not a RegexLexer. */
+  stream?: (code: string, api: StreamApi) => void;
   /** Rouge's `start` block: run at the start of each lex. */
   start?: (context: Omit<LexContext, 'm'>) => void;
 }
@@ -152,11 +163,15 @@ class LexerRun {
   ) {}
 
   lex(code: string, sink: TokenSink): void {
+    this.reset();
+    this.continueLex(code, sink);
+  }
+
+  /** Rouge's `reset!`: the stack back to root and the start block run again. */
+  reset(): void {
     this.stack = ['root'];
     for (const key of Object.keys(this.vars)) delete this.vars[key];
-    this.delegates.clear();
     if (this.lexer.definition.start) this.lexer.definition.start(this.context(undefined));
-    this.continueLex(code, sink);
   }
 
   continueLex(code: string, sink: TokenSink): void {
@@ -164,6 +179,15 @@ class LexerRun {
     this.sink = sink;
     this.nullSteps = 0;
     try {
+      const stream = this.lexer.definition.stream;
+      if (stream) {
+        stream(code, {
+          emit: (token, text) => sink(shortTokenName(token), text),
+          continueWith: (lexer, text) => this.delegateTo(lexer).continueLex(text, sink),
+          reset: (lexer) => this.delegateTo(lexer).reset(),
+        });
+        return;
+      }
       let position = 0;
       while (position < code.length) {
         const next = this.step(code, position);
@@ -257,7 +281,7 @@ class LexerRun {
     if (!delegate) {
       const lexer = this.registry.lexer(name);
       delegate = new LexerRun(this.registry, lexer);
-      if (lexer.definition.start) lexer.definition.start(delegate.context(undefined));
+      delegate.reset();
       this.delegates.set(name, delegate);
     }
     return delegate;
