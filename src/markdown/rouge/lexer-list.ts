@@ -4,7 +4,8 @@ import { diff } from './lexers/diff.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
 import { shell } from './lexers/shell.ts';
+import { yaml } from './lexers/yaml.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, diff, json, shell]);
+  return new LexerRegistry([consoleLexer, diff, json, shell, yaml]);
 }
