@@ -5,7 +5,9 @@ import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
 import { shell } from './lexers/shell.ts';
 import { yaml } from './lexers/yaml.ts';
+import { javascript } from './lexers/javascript.ts';
+import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, diff, json, shell, yaml]);
+  return new LexerRegistry([consoleLexer, diff, javascript, json, shell, typescript, yaml]);
 }
