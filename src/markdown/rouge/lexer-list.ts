@@ -1,5 +1,6 @@
 /** The Rouge lexers ported to TypeScript; a language named here is highlighted exactly as Rouge does. */
 import { LexerRegistry } from './regex-lexer.ts';
+import { css } from './lexers/css.ts';
 import { diff } from './lexers/diff.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
@@ -9,5 +10,5 @@ import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, diff, javascript, json, shell, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, javascript, json, shell, typescript, yaml]);
 }
