@@ -2,6 +2,8 @@
 import { LexerRegistry } from './regex-lexer.ts';
 import { css } from './lexers/css.ts';
 import { diff } from './lexers/diff.ts';
+import { html } from './lexers/html.ts';
+import { xml } from './lexers/xml.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
 import { shell } from './lexers/shell.ts';
@@ -10,5 +12,5 @@ import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, javascript, json, shell, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, shell, typescript, yaml]);
 }

@@ -27,6 +27,8 @@ export interface LexContext {
   delegateFresh(lexer: string, text?: string): void;
   /** Lexes `text` with a fresh instance of this lexer. */
   recurse(text?: string): void;
+  /** Rouge's `reset!` of this run's instance of another lexer (`@javascript.reset!`). */
+  resetDelegate(lexer: string): void;
   /** Per-run variables of the lexer (Rouge's instance variables). */
   readonly vars: Record<string, unknown>;
 }
@@ -170,6 +172,8 @@ class LexerRun {
   /** Rouge's `reset!`: the stack back to root and the start block run again. */
   reset(): void {
     this.stack = ['root'];
+    // Rouge's start blocks make their lexers' delegates anew (`@javascript = Javascript.new`).
+    this.delegates.clear();
     for (const key of Object.keys(this.vars)) delete this.vars[key];
     if (this.lexer.definition.start) this.lexer.definition.start(this.context(undefined));
   }
@@ -271,6 +275,7 @@ class LexerRun {
       delegate: (lexer, text = match[0]) => run.delegateTo(lexer).continueLex(text, run.sink),
       delegateFresh: (lexer, text = match[0]) => new LexerRun(run.registry, run.registry.lexer(lexer)).lex(text, run.sink),
       recurse: (text = match[0]) => new LexerRun(run.registry, run.lexer).lex(text, run.sink),
+      resetDelegate: (lexer) => run.delegateTo(lexer).reset(),
       vars: run.vars,
     };
   }
