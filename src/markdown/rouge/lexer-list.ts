@@ -6,11 +6,12 @@ import { html } from './lexers/html.ts';
 import { xml } from './lexers/xml.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
+import { python } from './lexers/python.ts';
 import { shell } from './lexers/shell.ts';
 import { yaml } from './lexers/yaml.ts';
 import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, shell, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, python, shell, typescript, yaml]);
 }
