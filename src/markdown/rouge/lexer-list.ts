@@ -6,6 +6,7 @@ import { html } from './lexers/html.ts';
 import { xml } from './lexers/xml.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
+import { liquid } from './lexers/liquid.ts';
 import { python } from './lexers/python.ts';
 import { shell } from './lexers/shell.ts';
 import { yaml } from './lexers/yaml.ts';
@@ -13,5 +14,5 @@ import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, python, shell, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, shell, typescript, yaml]);
 }
