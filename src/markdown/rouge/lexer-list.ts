@@ -9,10 +9,11 @@ import { consoleLexer } from './lexers/console.ts';
 import { liquid } from './lexers/liquid.ts';
 import { python } from './lexers/python.ts';
 import { shell } from './lexers/shell.ts';
+import { sql } from './lexers/sql.ts';
 import { yaml } from './lexers/yaml.ts';
 import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, shell, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, shell, sql, typescript, yaml]);
 }
