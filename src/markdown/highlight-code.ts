@@ -158,7 +158,8 @@ const IN_STRINGS = new Set(['char.escape', 'subst', 'variable', 'template-variab
 
 /** The lexer Rouge's `name` is highlighted with here (a ported Rouge lexer, else highlight.js's language), or undefined (plain text). */
 export function highlightLanguage(name: string): string | undefined {
-  if (rougeLexers().has(name)) return `rouge:${name}`;
+  const tag = rougeLexers().tag(name);
+  if (tag !== undefined) return tag;
   return LANGUAGES.get(name);
 }
 

@@ -94,6 +94,11 @@ export class LexerRegistry {
     return this.definitions.has(name);
   }
 
+  /** The lexer's own name (Rouge's tag) for a name or alias. */
+  tag(name: string): string | undefined {
+    return this.definitions.get(name)?.names[0];
+  }
+
   /** The code as [class, text] runs, Text as the empty class, adjacent runs of one class merged. */
   lex(name: string, code: string): Array<[string, string]> {
     const out: Array<[string, string]> = [];
@@ -134,10 +139,10 @@ function compile(definition: LexerDefinition): CompiledLexer {
         out.push(...expand(definitionRule.mixin, seen));
         continue;
       }
-      const flags = new Set([...definitionRule.re.flags, 'y', 'm']);
+      const flags = new Set([...definitionRule.re.flags, 'y']);
       flags.delete('g');
       out.push({
-        re: new RegExp(definitionRule.re.source, [...flags].join('')),
+        re: new RegExp(rubyLineSemantics(definitionRule.re.source, flags.has('s')), [...flags].join('')),
         token: definitionRule.token === undefined ? undefined : shortTokenName(definitionRule.token),
         next: definitionRule.next,
         callback: definitionRule.callback,
@@ -149,6 +154,33 @@ function compile(definition: LexerDefinition): CompiledLexer {
   };
   for (const name of Object.keys(definition.states)) expand(name, new Set());
   return { definition, states };
+}
+
+/**
+ * The source with Ruby's meaning of `^`, `$` and `.`: lines end at `\n` only (JavaScript's also end
+ * at `\r`, U+2028 and U+2029), so `^` is after a `\n` or at the start, `$` before one or at the end,
+ * and `.` anything but `\n` (anything at all under Ruby's /m, JavaScript's /s).
+ */
+function rubyLineSemantics(source: string, dotAll: boolean): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (char === ']') inClass = false;
+      out += char;
+    } else if (char === '[') {
+      inClass = true;
+      out += char;
+    } else if (char === '^') out += '(?<![^\\n])';
+    else if (char === '$') out += '(?![^\\n])';
+    else if (char === '.' && !dotAll) out += '[^\\n]';
+    else out += char;
+  }
+  return out;
 }
 
 /** One lexer's state while it lexes: its stack, its variables and the lexers it delegates to. */

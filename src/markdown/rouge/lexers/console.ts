@@ -5,9 +5,9 @@
  */
 import type { LexerDefinition } from '../regex-lexer.ts';
 
-const LINE = /(.*?)(\n|$)/y;
+const LINE = /([^\n]*?)(\n|$)/y;
 const SNIP = /^\s*(?:<[.]+>|[.]+)\s*$(?![\s\S])/;
-const PROMPT = /^[\s\S]*?(?:\$|#|>|;)/m;
+const PROMPT = /^[\s\S]*?(?:\$|#|>|;)/;
 
 export const consoleLexer: LexerDefinition = {
   names: ['console', 'terminal', 'shell_session', 'shell-session'],
