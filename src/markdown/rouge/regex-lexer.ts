@@ -29,6 +29,11 @@ export interface LexContext {
   recurse(text?: string): void;
   /** Rouge's `reset!` of this run's instance of another lexer (`@javascript.reset!`). */
   resetDelegate(lexer: string): void;
+  /**
+   * Rouge's `push do … end`: a state made while lexing. `key` names it (the same key, the same rules),
+   * so its rules are made and compiled once.
+   */
+  pushRules(key: string, rules: () => readonly RuleDefinition[]): void;
   /** Per-run variables of the lexer (Rouge's instance variables). */
   readonly vars: Record<string, unknown>;
 }
@@ -125,35 +130,41 @@ export class LexerRegistry {
 }
 
 function compile(definition: LexerDefinition): CompiledLexer {
-  const states = new Map<string, CompiledRule[]>();
-  const expand = (name: string, seen: Set<string>): CompiledRule[] => {
-    const done = states.get(name);
-    if (done) return done;
-    const rules = definition.states[name];
-    if (!rules) throw new Error(`Rouge lexer ${definition.names[0]}: unknown state '${name}'.`);
-    if (seen.has(name)) throw new Error(`Rouge lexer ${definition.names[0]}: state '${name}' mixes itself in.`);
-    seen.add(name);
-    const out: CompiledRule[] = [];
-    for (const definitionRule of rules) {
-      if ('mixin' in definitionRule) {
-        out.push(...expand(definitionRule.mixin, seen));
-        continue;
-      }
-      const flags = new Set([...definitionRule.re.flags, 'y']);
-      flags.delete('g');
-      out.push({
-        re: new RegExp(rubyLineSemantics(definitionRule.re.source, flags.has('s')), [...flags].join('')),
-        token: definitionRule.token === undefined ? undefined : shortTokenName(definitionRule.token),
-        next: definitionRule.next,
-        callback: definitionRule.callback,
-      });
+  const compiled: CompiledLexer = { definition, states: new Map() };
+  for (const name of Object.keys(definition.states)) compileState(compiled, name, new Set());
+  return compiled;
+}
+
+function compileState(lexer: CompiledLexer, name: string, seen: Set<string>): CompiledRule[] {
+  const done = lexer.states.get(name);
+  if (done) return done;
+  const rules = lexer.definition.states[name];
+  if (!rules) throw new Error(`Rouge lexer ${lexer.definition.names[0]}: unknown state '${name}'.`);
+  if (seen.has(name)) throw new Error(`Rouge lexer ${lexer.definition.names[0]}: state '${name}' mixes itself in.`);
+  seen.add(name);
+  const out = compileRules(lexer, rules, seen);
+  seen.delete(name);
+  lexer.states.set(name, out);
+  return out;
+}
+
+function compileRules(lexer: CompiledLexer, rules: readonly RuleDefinition[], seen: Set<string>): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  for (const definitionRule of rules) {
+    if ('mixin' in definitionRule) {
+      out.push(...compileState(lexer, definitionRule.mixin, seen));
+      continue;
     }
-    seen.delete(name);
-    states.set(name, out);
-    return out;
-  };
-  for (const name of Object.keys(definition.states)) expand(name, new Set());
-  return { definition, states };
+    const flags = new Set([...definitionRule.re.flags, 'y']);
+    flags.delete('g');
+    out.push({
+      re: new RegExp(rubyLineSemantics(definitionRule.re.source, flags.has('s')), [...flags].join('')),
+      token: definitionRule.token === undefined ? undefined : shortTokenName(definitionRule.token),
+      next: definitionRule.next,
+      callback: definitionRule.callback,
+    });
+  }
+  return out;
 }
 
 /**
@@ -308,6 +319,11 @@ class LexerRun {
       delegateFresh: (lexer, text = match[0]) => new LexerRun(run.registry, run.registry.lexer(lexer)).lex(text, run.sink),
       recurse: (text = match[0]) => new LexerRun(run.registry, run.lexer).lex(text, run.sink),
       resetDelegate: (lexer) => run.delegateTo(lexer).reset(),
+      pushRules: (key, rules) => {
+        const name = `#${key}`;
+        if (!run.lexer.states.has(name)) run.lexer.states.set(name, compileRules(run.lexer, rules(), new Set()));
+        run.stack.push(name);
+      },
       vars: run.vars,
     };
   }
