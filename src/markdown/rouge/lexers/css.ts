@@ -1,7 +1,7 @@
 /** Rouge's CSS lexer (lexers/css.rb), with its word lists. */
 import { mixin, rule, type LexerDefinition } from '../regex-lexer.ts';
 
-const ATTRIBUTES = new Set(
+export const ATTRIBUTES = new Set(
   (
     'align-content align-items align-self alignment-adjust alignment-baseline all anchor-point animation animation-delay animation-direction animation-duration animation-fill-mode '
     + 'animation-iteration-count animation-name animation-play-state animation-timing-function appearance azimuth backface-visibility background background-attachment background-clip background-color background-image '
@@ -34,7 +34,7 @@ const ATTRIBUTES = new Set(
     + 'z-index '
   ).trim().split(' '),
 );
-const BUILTINS = new Set(
+export const BUILTINS = new Set(
   (
     'above absolute always armenian aural auto avoid left bottom baseline behind below '
     + 'bidi-override blink block bold bolder both capitalize center center-left center-right circle cjk-ideographic '
@@ -54,7 +54,7 @@ const BUILTINS = new Set(
     + 'xx-small yes '
   ).trim().split(' '),
 );
-const CONSTANTS = new Set(
+export const CONSTANTS = new Set(
   (
     'indigo gold firebrick indianred yellow darkolivegreen darkseagreen mediumvioletred mediumorchid chartreuse mediumslateblue black '
     + 'springgreen crimson lightsalmon brown turquoise olivedrab cyan silver skyblue gray darkturquoise goldenrod '
