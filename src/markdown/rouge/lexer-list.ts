@@ -9,6 +9,7 @@ import { consoleLexer } from './lexers/console.ts';
 import { liquid } from './lexers/liquid.ts';
 import { python } from './lexers/python.ts';
 import { ruby } from './lexers/ruby.ts';
+import { sass } from './lexers/sass.ts';
 import { scss } from './lexers/scss.ts';
 import { shell } from './lexers/shell.ts';
 import { sql } from './lexers/sql.ts';
@@ -17,5 +18,5 @@ import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, ruby, scss, shell, sql, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, ruby, sass, scss, shell, sql, typescript, yaml]);
 }
