@@ -7,6 +7,7 @@ import { xml } from './lexers/xml.ts';
 import { json } from './lexers/json.ts';
 import { consoleLexer } from './lexers/console.ts';
 import { liquid } from './lexers/liquid.ts';
+import { markdown } from './lexers/markdown.ts';
 import { python } from './lexers/python.ts';
 import { ruby } from './lexers/ruby.ts';
 import { sass } from './lexers/sass.ts';
@@ -18,5 +19,5 @@ import { javascript } from './lexers/javascript.ts';
 import { typescript } from './lexers/typescript.ts';
 
 export function createRougeLexers(): LexerRegistry {
-  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, python, ruby, sass, scss, shell, sql, typescript, yaml]);
+  return new LexerRegistry([consoleLexer, css, diff, html, xml, javascript, json, liquid, markdown, python, ruby, sass, scss, shell, sql, typescript, yaml]);
 }

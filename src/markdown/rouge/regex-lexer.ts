@@ -27,6 +27,8 @@ export interface LexContext {
   delegateFresh(lexer: string, text?: string): void;
   /** Lexes `text` with a fresh instance of this lexer. */
   recurse(text?: string): void;
+  /** Whether a lexer of that name is ported. */
+  hasLexer(name: string): boolean;
   /** Rouge's `reset!` of this run's instance of another lexer (`@javascript.reset!`). */
   resetDelegate(lexer: string): void;
   /**
@@ -319,6 +321,7 @@ class LexerRun {
       delegateFresh: (lexer, text = match[0]) => new LexerRun(run.registry, run.registry.lexer(lexer)).lex(text, run.sink),
       recurse: (text = match[0]) => new LexerRun(run.registry, run.lexer).lex(text, run.sink),
       resetDelegate: (lexer) => run.delegateTo(lexer).reset(),
+      hasLexer: (name) => run.registry.has(name),
       pushRules: (key, rules) => {
         const name = `#${key}`;
         if (!run.lexer.states.has(name)) run.lexer.states.set(name, compileRules(run.lexer, rules(), new Set()));
