@@ -160,13 +160,38 @@ function compileRules(lexer: CompiledLexer, rules: readonly RuleDefinition[], se
     const flags = new Set([...definitionRule.re.flags, 'y']);
     flags.delete('g');
     out.push({
-      re: new RegExp(rubyLineSemantics(definitionRule.re.source, flags.has('s')), [...flags].join('')),
+      re: new RegExp(rubyLineSemantics(scannerLookbehind(definitionRule.re.source), flags.has('s')), [...flags].join('')),
       token: definitionRule.token === undefined ? undefined : shortTokenName(definitionRule.token),
       next: definitionRule.next,
       callback: definitionRule.callback,
     });
   }
   return out;
+}
+
+/**
+ * Rouge matches with Ruby's StringScanner, which shows a regular expression only the text from the
+ * current position on: a lookbehind at a rule's start sees nothing there, so `(?<!\.)` always
+ * passes and `(?<=\n)` never does (Rouge's Python lexer classes `hex` in `b''.hex()` as a builtin).
+ */
+function scannerLookbehind(source: string): string {
+  if (source.startsWith('(?<!')) return source.slice(closingParen(source, 0) + 1);
+  if (source.startsWith('(?<=')) return '(?!)';
+  return source;
+}
+
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+  }
+  return source.length - 1;
 }
 
 /**

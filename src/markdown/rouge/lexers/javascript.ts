@@ -86,7 +86,8 @@ export function javascriptLexer({ names, words, rootFirst = [], statementFirst =
       bad_regex: [rule(/[^\n]+/, 'Error', 'pop!')],
       root: [
         ...rootFirst,
-        rule(/(?<![\s\S])\s*#!.*?\n/s, 'Comment.Preproc', 'statement'),
+        // Ruby's \A is the scanner's position: a #! line is a comment wherever a statement may start.
+        rule(/\s*#!.*?\n/s, 'Comment.Preproc', 'statement'),
         rule(/(?<=\n)(?=\s|\/|<!--)/, 'Text', 'expr_start'),
         mixin('comments_and_whitespace'),
         rule(/\+\+|--|~|\?\?=?|&&|\|\||\\(?=\n)|<<|>>>?|===|!==/, 'Operator', 'expr_start'),

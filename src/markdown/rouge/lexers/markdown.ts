@@ -25,7 +25,8 @@ export const markdown: LexerDefinition = {
   start: (c) => c.resetDelegate('html'),
   states: {
     root: [
-      rule(/(?<![\s\S])(---\s*\n.*?\n?)^(---\s*$\n?)/s, (c) => c.delegateFresh('yaml')),
+      // Ruby's \A is the scanner's position, so front matter is recognised wherever the scan stands.
+      rule(/(---\s*\n.*?\n?)^(---\s*$\n?)/s, (c) => c.delegateFresh('yaml')),
       rule(/\\./, 'Str.Escape'),
       rule(/^[\S ]+\n(?:---*)\n/, 'Generic.Heading'),
       rule(/^[\S ]+\n(?:===*)\n/, 'Generic.Subheading'),
