@@ -21,6 +21,7 @@ import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
+import { processZoneWarning } from './sources/zone-warning.ts';
 import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
 import { PARALLEL_THRESHOLD, SharedWorkerPool } from './workers/worker-pool.ts';
 
@@ -173,6 +174,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       if (++parsed === PARALLEL_THRESHOLD) workers?.use();
     };
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
+    const zoneWarning = processZoneWarning(config, sources.posts);
+    if (zoneWarning) warnings.push(zoneWarning);
     paginatePages(config, sources);
     createTagPages(config, sources);
 

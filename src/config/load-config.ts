@@ -6,7 +6,7 @@ import path from 'node:path';
 import { rubyPluginsWarning } from './ruby-plugins.ts';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
-import { assertTimeZone } from '../sources/zoned-time.ts';
+import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
 import {
   BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
@@ -66,7 +66,8 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   const exclude = [...new Set([...(raw.exclude as unknown[]).map(String), ...DEFAULT_EXCLUDES])];
   raw.exclude = exclude;
 
-  const timezone = String(raw.timezone ?? 'Europe/Stockholm');
+  const timezoneConfigured = raw.timezone !== null && raw.timezone !== undefined && raw.timezone !== '';
+  const timezone = timezoneConfigured ? String(raw.timezone) : processTimeZone();
   try {
     assertTimeZone(timezone);
   } catch (error) {
@@ -97,6 +98,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     url: rubyString(raw.url),
     baseurl: rubyString(raw.baseurl),
     timezone,
+    timezoneConfigured,
     permalink,
     permalinkStyle,
     excerptSeparator: String(raw.excerpt_separator ?? '\n\n'),
