@@ -73,8 +73,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   const exclude = [...new Set([...(raw.exclude as unknown[]).map(String), ...DEFAULT_EXCLUDES])];
   raw.exclude = exclude;
 
-  const timezoneConfigured = raw.timezone !== null && raw.timezone !== undefined && raw.timezone !== '';
-  const timezone = timezoneConfigured ? String(raw.timezone) : processTimeZone();
+  // Jekyll sets ENV["TZ"] only for a truthy `timezone:`; an empty one is TZ="", which is UTC.
+  const timezoneConfigured = raw.timezone !== null && raw.timezone !== undefined && raw.timezone !== false;
+  const timezone = !timezoneConfigured ? processTimeZone() : raw.timezone === '' ? 'UTC' : String(raw.timezone);
   try {
     assertTimeZone(timezone);
   } catch (error) {
