@@ -27,7 +27,9 @@ export interface ZonedParts extends WallTime {
  * prints dates in it when `timezone:` is unset.
  */
 export function processTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  // An empty or unknown TZ is UTC to Ruby; Intl calls it Etc/Unknown or nothing.
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
+  return zone && zone !== 'Etc/Unknown' ? zone : 'UTC';
 }
 
 /** Throws a RangeError for a zone name Intl does not know. */
