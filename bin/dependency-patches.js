@@ -85,20 +85,6 @@ export function parse(options) {
 `,
   },
   {
-    // js-yaml 3 (gray-matter's own copy) requires esprima, for its !!js/function type, as it loads:
-    // through a renamed `require` that bundlers cannot see, so Node read and compiled esprima's 280 KB
-    // from node_modules on every run, without the code cache: 8.7 ms of every tryck command (profile
-    // of the bundle's load). Only js-yaml's full schema has that type; gray-matter parses with the safe
-    // one, and tryck gives gray-matter its own YAML engine anyway. Without esprima the type reads no
-    // function, as js-yaml itself does where esprima is missing (in a browser).
-    file: /[\\/]js-yaml[\\/]lib[\\/]js-yaml[\\/]type[\\/]js[\\/]function\.js$/,
-    find: `  var _require = require;
-  esprima = _require('esprima');
-`,
-    replace: `  esprima = undefined;
-`,
-  },
-  {
     // micromark 4.0, createTokenizer(): the tokenizer fed its state functions one character at a time,
     // and Markdown's ordinary text is read four times over (the document's lines, the flow's chunks,
     // a paragraph's content, its inline text), each time by a state that consumes character after

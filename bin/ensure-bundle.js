@@ -33,7 +33,7 @@ export function bundleSettings(root, entryPoints, outdir, format = 'esm') {
     // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
     // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
     mainFields: ['module', 'main'],
-    // An ES module bundle needs `require` for the CommonJS dependencies (gray-matter, js-yaml) that
+    // An ES module bundle needs `require` for the CommonJS dependencies that
     // require Node's built-ins; a CommonJS one needs `import.meta.url`, which finds the package root.
     ...(commonjs
       ? { banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__importMetaUrl', ...digests } }

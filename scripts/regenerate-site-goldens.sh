@@ -7,7 +7,8 @@
 #   scripts/regenerate-site-goldens.sh layouts      # one site
 #
 # Notes:
-# - TZ=UTC on purpose: each site sets `timezone: Europe/Stockholm`, and that must win.
+# - TZ=UTC on purpose: most sites set `timezone: Europe/Stockholm`, and that must win; a site
+#   without one (timezone-default) is read in UTC, as the e2e test reads it.
 # - JEKYLL_ENV=production, as for a real deploy (jekyll.environment).
 # - The source is copied to a temporary directory and every file's mtime is set to
 #   FIXED_MTIME first, because Jekyll exposes mtimes (static_file.modified_time, which

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openBuildCaches } from './cache/open-build-caches.ts';
 import type { DiskPageCache, PageCache, PageCacheStats } from './cache/page-cache.ts';
 import type { CacheStats } from './cache/persistent-cache.ts';
-import { loadConfig } from './config/load-config.ts';
+import { loadConfig, type ConfigOverrides } from './config/load-config.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import { BuildError } from './errors.ts';
 import type { MarkdownCache, MarkdownKeys } from './markdown/cached-markdown-processor.ts';
@@ -21,6 +21,7 @@ import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
+import { processZoneWarning } from './sources/zone-warning.ts';
 import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
 import { PARALLEL_THRESHOLD, SharedWorkerPool } from './workers/worker-pool.ts';
 
@@ -28,7 +29,8 @@ export { CACHE_DIR } from './cache/open-build-caches.ts';
 export { renderSite } from './render/render-site.ts';
 export type { GeneratedFile } from './outputs/generate-files.ts';
 
-export interface BuildOptions {
+/** With ConfigOverrides: `--config`, `--baseurl`, and where relative paths are resolved. */
+export interface BuildOptions extends ConfigOverrides {
   source: string;
   /** Default: `_site` inside the source, or `destination:` from _config.yml. */
   destination?: string;
@@ -173,6 +175,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       if (++parsed === PARALLEL_THRESHOLD) workers?.use();
     };
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
+    const zoneWarning = processZoneWarning(config, sources.posts);
+    if (zoneWarning) warnings.push(zoneWarning);
     paginatePages(config, sources);
     createTagPages(config, sources);
 

@@ -65,6 +65,11 @@ async function runBuild(args: CommandLine): Promise<number> {
   const summary = await build({
     source: path.resolve(args.source),
     destination: args.destination ? path.resolve(args.destination) : undefined,
+    // As Jekyll: paths in the configuration and the default _site are taken from the working directory.
+    workingDirectory: process.cwd(),
+    sourceFromConfig: !args.sourceGiven,
+    configFiles: args.configFiles,
+    baseurl: args.baseurl,
     drafts: args.drafts,
     future: args.future,
     unpublished: args.unpublished,

@@ -9,7 +9,12 @@ export interface CommandLine {
   command: CommandName;
   positionals: string[];
   source: string;
+  /** True when --source was given: a `source:` in the configuration is then ignored, as in Jekyll. */
+  sourceGiven: boolean;
   destination?: string;
+  /** `--config a.yml,b.yml`. */
+  configFiles?: string[];
+  baseurl?: string;
   drafts: boolean;
   future: boolean;
   unpublished: boolean;
@@ -30,7 +35,10 @@ Commands:
 
 Options:
   -s, --source DIR        Site folder (default: current folder)
-  -d, --destination DIR   Output folder (default: _site in the source)
+  -d, --destination DIR   Output folder (default: _site in the current folder, as Jekyll)
+      --config FILE[,FILE]  Configuration files instead of _config.yml (later ones win)
+  -b, --baseurl URL       Serve the site from URL (over baseurl: in the configuration)
+      --safe              Accepted for Jekyll's sake: tryck never runs a site's plugins
   -D, --drafts            Include posts from _drafts/
       --future            Include posts dated in the future
       --unpublished       Include posts with published: false
@@ -54,6 +62,9 @@ export function parseArguments(argv: string[]): CommandLine {
       options: {
         source: { type: 'string', short: 's' },
         destination: { type: 'string', short: 'd' },
+        config: { type: 'string' },
+        baseurl: { type: 'string', short: 'b' },
+        safe: { type: 'boolean' },
         drafts: { type: 'boolean', short: 'D' },
         future: { type: 'boolean' },
         unpublished: { type: 'boolean' },
@@ -89,7 +100,10 @@ export function parseArguments(argv: string[]): CommandLine {
     command,
     positionals: rest,
     source: values.source ?? '.',
+    sourceGiven: values.source !== undefined,
     destination: values.destination,
+    configFiles: values.config?.split(',').map((name) => name.trim()),
+    baseurl: values.baseurl,
     drafts: values.drafts ?? false,
     future: values.future ?? false,
     unpublished: values.unpublished ?? false,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { rubyPluginsWarning } from './ruby-plugins.ts';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
-import { assertTimeZone } from '../sources/zoned-time.ts';
+import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
 import {
   BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
@@ -18,6 +18,17 @@ import {
 
 export interface ConfigOverrides {
   destination?: string;
+  /** `--config a.yml,b.yml`: these files instead of the source's _config.yml, later ones winning. */
+  configFiles?: string[];
+  /** `--baseurl`: over the configuration's. */
+  baseurl?: string;
+  /**
+   * Where a relative `destination:` or `source:` and the default `_site` are resolved, as Jekyll
+   * resolves them (File.expand_path, the working directory); without it, against the source.
+   */
+  workingDirectory?: string;
+  /** True when no source was given on the command line: a `source:` in the configuration then moves it. */
+  sourceFromConfig?: boolean;
   future?: boolean;
   drafts?: boolean;
   unpublished?: boolean;
@@ -31,29 +42,25 @@ export interface LoadedConfig {
 const CONFIG_NAMES = ['_config.yml', '_config.yaml'];
 
 export function loadConfig(source: string, overrides: ConfigOverrides = {}): LoadedConfig {
-  const root = path.resolve(source);
-  if (!existsSync(root)) {
-    throw new BuildError(`The source folder does not exist: ${root}`, { hint: 'Pass the site folder with --source DIR.' });
+  const given = path.resolve(source);
+  if (!existsSync(given)) {
+    throw new BuildError(`The source folder does not exist: ${given}`, { hint: 'Pass the site folder with --source DIR.' });
   }
   const warnings: string[] = [];
-  const configFile = CONFIG_NAMES.map((name) => path.join(root, name)).find((file) => existsSync(file));
-  let fromFile: Record<string, unknown> = {};
-  if (configFile) {
-    const relative = path.relative(root, configFile);
-    // The zone is not known before the file is read; dates in _config.yml are rare, so UTC will do here.
-    const parsed = parseJekyllYaml(readFileSync(configFile, 'utf8'), relative, 'UTC');
-    if (parsed !== null && parsed !== undefined) {
-      if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new BuildError('The configuration must be a set of "key: value" lines.', { file: relative, line: 1 });
-      }
-      fromFile = parsed as Record<string, unknown>;
-    }
+  const { files, fromFile } = readConfigFiles(given, overrides);
+  // Jekyll resolves `source:` and `destination:` with File.expand_path: against the working directory.
+  const base = overrides.workingDirectory ?? given;
+  const root = overrides.sourceFromConfig && typeof fromFile.source === 'string' ? path.resolve(base, fromFile.source) : given;
+  if (!existsSync(root)) {
+    throw new BuildError(`The source folder does not exist: ${root}`, { file: files.at(-1), hint: "Correct 'source:', or remove it to build this folder." });
   }
   const raw = deepMerge(structuredClone(JEKYLL_DEFAULTS) as Record<string, unknown>, fromFile);
   raw.source = root;
-  const destination = path.resolve(root, overrides.destination ?? String(fromFile.destination ?? '_site'));
+  const destination = path.resolve(base, overrides.destination ?? String(fromFile.destination ?? '_site'));
   raw.destination = destination;
-  const file = configFile ? path.relative(root, configFile) : '_config.yml';
+  if (overrides.baseurl !== undefined) raw.baseurl = overrides.baseurl;
+  const file = files.at(-1) ?? '_config.yml';
+  checkRelativePermalinks(raw, file, given);
 
   for (const key of ['include', 'exclude', 'keep_files'] as const) {
     if (!Array.isArray(raw[key])) {
@@ -66,7 +73,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   const exclude = [...new Set([...(raw.exclude as unknown[]).map(String), ...DEFAULT_EXCLUDES])];
   raw.exclude = exclude;
 
-  const timezone = String(raw.timezone ?? 'Europe/Stockholm');
+  // Jekyll sets ENV["TZ"] only for a truthy `timezone:`; an empty one is TZ="", which is UTC.
+  const timezoneConfigured = raw.timezone !== null && raw.timezone !== undefined && raw.timezone !== false;
+  const timezone = !timezoneConfigured ? processTimeZone() : raw.timezone === '' ? 'UTC' : String(raw.timezone);
   try {
     assertTimeZone(timezone);
   } catch (error) {
@@ -97,6 +106,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     url: rubyString(raw.url),
     baseurl: rubyString(raw.baseurl),
     timezone,
+    timezoneConfigured,
     permalink,
     permalinkStyle,
     excerptSeparator: String(raw.excerpt_separator ?? '\n\n'),
@@ -118,6 +128,51 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   raw.show_drafts = config.drafts;
   raw.unpublished = config.unpublished;
   return { config, warnings };
+}
+
+/**
+ * The configuration files, merged in order (Configuration#read_config_files): those given with
+ * `--config`, which must exist, or else the source's `_config.yml` (or `.yaml`), if any.
+ */
+function readConfigFiles(root: string, overrides: ConfigOverrides): { files: string[]; fromFile: Record<string, unknown> } {
+  const explicit = overrides.configFiles?.filter((name) => name !== '');
+  const candidates = explicit?.length
+    ? explicit.map((name) => path.resolve(overrides.workingDirectory ?? root, name))
+    : CONFIG_NAMES.map((name) => path.join(root, name)).filter((file) => existsSync(file)).slice(0, 1);
+  let merged: Record<string, unknown> = {};
+  const files: string[] = [];
+  for (const configFile of candidates) {
+    const relative = path.relative(root, configFile).startsWith('..') ? configFile : path.relative(root, configFile);
+    if (!existsSync(configFile)) {
+      throw new BuildError(`The configuration file '${configFile}' could not be found.`, { hint: 'Check the names given to --config (comma-separated, from the working directory).' });
+    }
+    // The zone is not known before the file is read; dates in _config.yml are rare, so UTC will do here.
+    const parsed = parseJekyllYaml(readFileSync(configFile, 'utf8'), relative, 'UTC');
+    if (parsed !== null && parsed !== undefined) {
+      if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new BuildError('The configuration must be a set of "key: value" lines.', { file: relative, line: 1 });
+      }
+      merged = deepMerge(merged, parsed as Record<string, unknown>);
+    }
+    files.push(relative);
+  }
+  return { files, fromFile: merged };
+}
+
+/** Jekyll 4 aborts on `relative_permalinks: true` (Site#relative_permalinks_are_deprecated). */
+function checkRelativePermalinks(raw: Record<string, unknown>, file: string, root: string): void {
+  if (raw.relative_permalinks === null || raw.relative_permalinks === undefined || raw.relative_permalinks === false) return;
+  let line: number | undefined;
+  try {
+    const index = readFileSync(path.resolve(root, file), 'utf8').split('\n').findIndex((text) => /^relative_permalinks\s*:/.test(text));
+    line = index < 0 ? undefined : index + 1;
+  } catch {
+    line = undefined;
+  }
+  throw new BuildError(
+    'Since Jekyll 3.0, permalinks of pages in subfolders are relative to the site source, not to the subfolder: Jekyll 4 refuses relative_permalinks.',
+    { file, line, hint: 'Remove relative_permalinks from the configuration, and write each such permalink from the site root. See https://jekyllrb.com/docs/upgrading/' },
+  );
 }
 
 function rubyString(value: unknown): string {

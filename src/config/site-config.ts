@@ -15,7 +15,10 @@ export interface SiteConfig {
   title: string;
   url: string;
   baseurl: string;
+  /** The zone dates are read and shown in: `timezone:`, else the process's own (processTimeZone). */
   timezone: string;
+  /** False when `timezone:` is unset and the process's zone was taken, as Jekyll takes it. */
+  timezoneConfigured: boolean;
   /** The permalink template for posts, with Jekyll's named styles already expanded. */
   permalink: string;
   /** The `permalink` setting as written (`date`, `pretty`, or a template), which decides page URL suffixes. */
@@ -56,8 +59,8 @@ export const JEKYLL_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze(
   excerpt_separator: '\n\n',
   permalink: 'date',
   paginate_path: '/page:num',
-  // Jekyll uses the machine's zone when unset; a blog built in CI must not depend on the machine.
-  timezone: 'Europe/Stockholm',
+  // Unset, as in Jekyll: dates are then read in the process's zone (TZ, else the system's).
+  timezone: null,
   baseurl: '',
   url: '',
   defaults: [],

@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
 import type { SiteSources } from '../sources/site-sources.ts';
 import { registerJekyllFilters } from './filters/register-jekyll-filters.ts';
+import { createJekyllDrop } from '../config/jekyll-environment.ts';
 import { relativeUrl } from './filters/url-filters.ts';
 import { createFeedMetaTag } from '../outputs/feed-meta-tag.ts';
 import { createHighlightTag } from './tags/highlight-tag.ts';
@@ -29,6 +30,7 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
     markdownify: (text: string) => markdown.render(text),
     now: now && (() => now),
   });
+  (liquid.options.globals as Record<string, unknown>).jekyll = createJekyllDrop();
   const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
   let linkTargets: Map<string, LinkTarget> | undefined;
   const targets = (): Map<string, LinkTarget> =>

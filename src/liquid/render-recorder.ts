@@ -24,7 +24,7 @@ export interface TimeFact {
 }
 
 /** The `site` keys that list other documents: reading any of them ties the output to all of them. */
-const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'collections', 'static_files']);
+const CORPUS_KEYS = new Set(['posts', 'pages', 'html_pages', 'documents', 'collections', 'static_files', 'related_posts']);
 /**
  * The `site` keys that group posts by name: reading one group (`site.tags[page.tag]`) ties the output
  * to that group's posts only; listing the names ties it to all of them.

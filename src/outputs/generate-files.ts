@@ -1,6 +1,7 @@
 /**
  * The files the built-in plugins add (jekyll-sitemap, jekyll-feed); a site's own file at the same URL wins.
  */
+import { jekyllEnvironment } from '../config/jekyll-environment.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { RenderedDocument } from '../render/render-documents.ts';
 import type { SiteSources } from '../sources/site-sources.ts';
@@ -17,7 +18,7 @@ export function generateFiles(config: SiteConfig, sources: SiteSources, rendered
   const taken = new Set([...sources.pages.map((p) => p.url), ...sources.staticFiles.map((f) => f.url)]);
   if (config.plugins.includes('jekyll-feed')) {
     const newestFirst = rendered.filter((r) => r.document.kind !== 'page').reverse();
-    for (const feed of renderFeeds({ config, posts: newestFirst, time: now, data: sources.data }, process.env.JEKYLL_ENV ?? 'development')) {
+    for (const feed of renderFeeds({ config, posts: newestFirst, time: now, data: sources.data }, jekyllEnvironment())) {
       if (!taken.has(feed.url)) files.push({ outputPath: feed.outputPath, contents: feed.contents });
     }
   }

@@ -108,7 +108,8 @@ export function createSitePayload({ config, sources, posts, pages, time }: SiteP
     tags: undefined,
     categories: undefined,
     collections: undefined,
-    related_posts: [],
+    // A page's; each post sees its own (siteWithRelatedPosts).
+    related_posts: null,
   };
   defineMemo(site, 'posts', () => [...oldestFirst()].reverse());
   defineMemo(site, 'documents', oldestFirst);

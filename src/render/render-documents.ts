@@ -30,6 +30,8 @@ export interface RenderContext {
   site: Payload;
   layouts: Map<string, TemplateFile>;
   engines: RenderEngines;
+  /** `site` as one document sees it, where it differs from `site` (a post's `site.related_posts`). */
+  siteFor?: (document: SourceDocument) => Payload | undefined;
   /** Extra top-level variables for a document, e.g. `paginator`. */
   scopeFor?: (document: SourceDocument) => Record<string, unknown> | undefined;
   /** Notes what a document's rendering reads, when the page cache is on. */
@@ -40,10 +42,11 @@ export interface RenderContext {
 function documentScope(document: SourceDocument, payload: Payload, context: RenderContext): Record<string | symbol, unknown> {
   const extra = context.scopeFor?.(document);
   const recorder = context.recorderFor?.(document);
-  if (!recorder) return { site: context.site, page: payload, ...extra };
+  const site = context.siteFor?.(document) ?? context.site;
+  if (!recorder) return { site, page: payload, ...extra };
   // A paginator lists posts: the page depends on all of them.
   if (extra?.paginator !== undefined) recorder.readCorpus();
-  return { site: recorder.view(context.site), page: recorder.pageView(payload), ...extra, [RECORDER]: recorder };
+  return { site: recorder.view(site), page: recorder.pageView(payload), ...extra, [RECORDER]: recorder };
 }
 
 export interface LiquidText {

@@ -19,6 +19,7 @@ import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
 import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
+import { relatedPostsSites } from './related-posts.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type LiquidText, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
@@ -89,6 +90,7 @@ export async function renderSiteWithContext(
   const context: RenderContext = {
     config,
     site,
+    siteFor: relatedPostsSites(sources, site, postPayloads),
     layouts: sources.layouts,
     engines: { liquid, markdown },
     scopeFor: (document) =>

@@ -54,6 +54,8 @@ export function createPost(
   defaults: Record<string, unknown>,
   config: SiteConfig,
 ): SourceDocument {
+  // Read before the merge, which writes the front matter into `defaults`.
+  const defaultCategories = defaults.categories;
   const data = deepMerge(defaults, parsed.data);
   const relativeInCollection = file.relativePath.slice(collectionDir ? collectionDir.length + 1 : 0);
   const match = DATE_FILENAME.exec(relativeInCollection) ?? DATELESS_FILENAME.exec(relativeInCollection);
@@ -67,7 +69,7 @@ export function createPost(
   data.title ??= titleizeSlug(slug);
   data.slug ??= slug;
   data.ext ??= ext;
-  data.categories = collectCategories(collectionDir, data);
+  data.categories = collectCategories(collectionDir, [defaultCategories, parsed.data.categories], data);
   data.tags = pluralizedList(data, 'tag', 'tags');
   // Jekyll: data["draft"] ||= draft? — a post's own `draft: true` stands.
   data.draft = data.draft === true || kind === 'draft';
@@ -111,7 +113,7 @@ export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<
   if (data.date !== undefined && data.date !== null) {
     data.date = coerceDate(data.date, file.relativePath, config);
   }
-  if (data.tags !== undefined || data.tag !== undefined) data.tags = pluralizedList(data, 'tag', 'tags');
+  // Jekyll's Page keeps `tags` and `categories` as written: only documents (posts) split and merge them.
   return toSourceDocument('page', file, parsed, data, url, outputExt, isMarkdown, data.date instanceof JekyllTime ? data.date : undefined);
 }
 
@@ -264,35 +266,40 @@ export function titleizeSlug(slug: string): string {
 }
 
 /**
- * Utils.pluralized_array_from_hash: the singular key is taken as it is, the plural one is split
- * on whitespace when it is a string.
+ * Utils.pluralized_array_from_hash: the singular key's value unless it is nil or false, else the
+ * plural one, split on whitespace when it is a string; flattened, without nils.
  */
 export function pluralizedList(data: Record<string, unknown>, singular: string, plural: string): unknown[] {
-  let value: unknown;
-  if (singular in data) value = data[singular];
-  if (value === undefined || value === null) {
+  let value: unknown = data[singular];
+  if (value === undefined || value === null || value === false) {
     const pluralValue = data[plural];
-    if (typeof pluralValue === 'string') value = pluralValue.split(/\s+/).filter(Boolean);
+    if (typeof pluralValue === 'string') value = splitOnWhitespace(pluralValue);
     else if (Array.isArray(pluralValue)) value = pluralValue.filter((v) => v !== null && v !== undefined);
+    else value = undefined;
   }
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value.flat(Infinity) : [value]).filter((v) => v !== null && v !== undefined);
 }
 
-function collectCategories(collectionDir: string, data: Record<string, unknown>): string[] {
-  const fromPath = collectionDir ? collectionDir.split('/').filter(Boolean) : [];
-  const fromData = [
-    ...toList(data.categories, true),
-    ...pluralizedList(data, 'category', 'categories').map(String),
-  ];
-  return uniqueStrings([...fromPath, ...fromData]);
+/**
+ * A post's categories as Jekyll's Document gathers them: the folders above `_posts`, united with
+ * the categories of `defaults` and then of the front matter (Document#merge_categories!, a string
+ * split on whitespace), then `category` added (populate_categories), all as strings, each once.
+ */
+function collectCategories(collectionDir: string, layers: unknown[], data: Record<string, unknown>): string[] {
+  let merged: unknown[] = collectionDir ? collectionDir.split('/').filter(Boolean) : [];
+  for (const value of layers) {
+    if (value === undefined || value === null) continue;
+    const list = typeof value === 'string' ? splitOnWhitespace(value) : Array.isArray(value) ? value : [value];
+    merged = [...new Set([...merged, ...list])];
+  }
+  const single = pluralizedList({ ...data, categories: merged }, 'category', 'categories');
+  return uniqueStrings([...merged, ...single].flat(Infinity).filter((v) => v !== null && v !== undefined).map(String));
 }
 
-function toList(value: unknown, split: boolean): string[] {
-  if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return split ? value.split(/\s+/).filter(Boolean) : [value];
-  if (Array.isArray(value)) return value.flat(Infinity).filter((v) => v !== null && v !== undefined).map(String);
-  return [String(value)];
+/** Ruby's String#split without arguments: on runs of ASCII whitespace, no empty strings. */
+function splitOnWhitespace(text: string): string[] {
+  return text.split(/[ \t\n\v\f\r]+/).filter(Boolean);
 }
 
 function uniqueStrings(values: string[]): string[] {

@@ -22,6 +22,16 @@ export interface ZonedParts extends WallTime {
   weekday: number;
 }
 
+/**
+ * The zone of this process: `TZ`, else the system's, as Ruby's Time.local sees it. Jekyll reads and
+ * prints dates in it when `timezone:` is unset.
+ */
+export function processTimeZone(): string {
+  // An empty or unknown TZ is UTC to Ruby; Intl calls it Etc/Unknown or nothing.
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
+  return zone && zone !== 'Etc/Unknown' ? zone : 'UTC';
+}
+
 /** Throws a RangeError for a zone name Intl does not know. */
 export function assertTimeZone(timeZone: string): void {
   if (!hasStoredOffsets(timeZone)) new Intl.DateTimeFormat('en-US', { timeZone });

@@ -133,7 +133,7 @@ function makeSite(): { source: string; destination: string } {
   mkdirSync(path.join(source, '_posts'));
   mkdirSync(path.join(source, '_layouts'));
   mkdirSync(path.join(source, '_includes'));
-  writeFileSync(path.join(source, '_config.yml'), 'title: Test\nurl: https://example.org\n');
+  writeFileSync(path.join(source, '_config.yml'), 'title: Test\nurl: https://example.org\ntimezone: Europe/Stockholm\n');
   writeFileSync(path.join(source, '_layouts/default.html'), '<main>{{ content }}</main>\n');
   writeFileSync(path.join(source, '_includes/hej.html'), 'Hej {{ include.namn }}!');
   writeFileSync(path.join(source, '_posts/2024-01-02-forsta.md'), '---\nlayout: default\ntitle: Första\n---\nText {% include hej.html namn="du" %}\n');

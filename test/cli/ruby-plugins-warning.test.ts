@@ -14,7 +14,7 @@ const root = mkdtempSync(path.join(tmpdir(), 'tryck-ruby-plugins-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it('names the Ruby plugins it cannot run, and builds the rest', async () => {
-  write(root, '_config.yml', 'title: Vårdbloggen\n');
+  write(root, '_config.yml', 'title: Vårdbloggen\ntimezone: Europe/Stockholm\n');
   write(root, '_plugins/forfattarsidor.rb', 'module Jekyll; end\n');
   write(root, '_plugins/taggar/generator.rb', 'module Jekyll; end\n');
   write(root, '_plugins/README.md', 'not a plugin\n');

@@ -8,8 +8,8 @@
  * exactly as the regenerate script does, because static files' mtimes reach the output
  * (jekyll-sitemap's <lastmod> for static .html/.pdf files).
  *
- * Like the goldens, the builds run with TZ=UTC and JEKYLL_ENV=production: every fixture sets
- * `timezone: Europe/Stockholm`, and that must win over the host's zone.
+ * Like the goldens, the builds run with TZ=UTC and JEKYLL_ENV=production: a fixture's
+ * `timezone:` must win over the host's zone, and one without (timezone-default) is read in UTC.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';

@@ -50,7 +50,7 @@ describe('URLs as Jekyll 4.3 makes them', () => {
       '_posts/2023-03-01-sen.md': '---\ndate: 2023-03-01 23:30:00 +0000\n---\n',
       '_posts/2030-01-01-framtid.md': '---\n---\n',
       '_posts/2023-01-01-utkast.md': '---\npublished: false\n---\n',
-    });
+    }, 'timezone: Europe/Stockholm\n');
     expect(urls(dir)).toEqual({ '_posts/2023-03-01-sen.md': '/2023/03/02/sen.html' });
   });
 

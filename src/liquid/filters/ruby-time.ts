@@ -15,6 +15,11 @@ export interface RubyTime {
   readonly offsetSeconds: number;
   /** What `%Z` prints: "CEST", "UTC", or "" for a Time with a bare numeric offset (Ruby quirk). */
   readonly zoneName: string;
+  /**
+   * Ruby's Time#utc?: true only for a Time made in UTC ("… UTC", "…Z"), never for a local time, even
+   * with TZ=UTC: Jekyll prints those `+00:00`, not `Z`.
+   */
+  readonly utc?: boolean;
 }
 
 export interface WallClock {
@@ -93,7 +98,7 @@ export function timeOfDate(date: Date, timeZone: string): RubyTime {
 
 /** A Time with a fixed numeric offset, as Ruby's Time.parse makes for "… +05:00". */
 export function timeWithOffset(epochMs: number, offsetSeconds: number, zoneName = ''): RubyTime {
-  return { epochMs, offsetSeconds, zoneName };
+  return { epochMs, offsetSeconds, zoneName, utc: offsetSeconds === 0 && zoneName === 'UTC' };
 }
 
 /**
@@ -173,14 +178,14 @@ export function formatOffset(offsetSeconds: number, colons = 0): string {
 /** Ruby's Time#to_s / #inspect (without fractions): "2022-06-16 12:30:00 +0200", or "… UTC". */
 export function formatRubyTime(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? 'UTC' : formatOffset(t.offsetSeconds);
+  const zone = t.utc === true ? 'UTC' : formatOffset(t.offsetSeconds);
   return `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)} ${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)} ${zone}`;
 }
 
 /** Ruby's Time#xmlschema: "2022-06-16T12:30:00+02:00", "Z" for UTC Times. */
 export function formatXmlSchema(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? 'Z' : formatOffset(t.offsetSeconds, 1);
+  const zone = t.utc === true ? 'Z' : formatOffset(t.offsetSeconds, 1);
   return `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)}T${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)}${zone}`;
 }
 
@@ -190,7 +195,7 @@ const RFC_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 /** Ruby's Time#rfc822 (= rfc2822): "Thu, 16 Jun 2022 12:30:00 +0200"; UTC Times say "-0000". */
 export function formatRfc822(t: RubyTime): string {
   const w = wallClock(t);
-  const zone = t.offsetSeconds === 0 && t.zoneName === 'UTC' ? '-0000' : formatOffset(t.offsetSeconds);
+  const zone = t.utc === true ? '-0000' : formatOffset(t.offsetSeconds);
   return `${RFC_DAYS[w.weekday]}, ${pad(w.day, 2)} ${RFC_MONTHS[w.month - 1]} ${pad(w.year, 4)} `
     + `${pad(w.hour, 2)}:${pad(w.minute, 2)}:${pad(w.second, 2)} ${zone}`;
 }
