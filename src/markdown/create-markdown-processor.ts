@@ -17,6 +17,7 @@ import { remarkKramdownBlockIals } from './remark-kramdown-block-ials.ts';
 import { remarkKramdownSpanIals } from './remark-kramdown-span-ials.ts';
 import { remarkKramdownTypography } from './remark-kramdown-typography.ts';
 import { remarkKramdownListItems } from './remark-kramdown-list-items.ts';
+import { remarkKramdownTaskLists } from './remark-kramdown-task-lists.ts';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists.ts';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
@@ -76,6 +77,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownHeadings)
     .use(remarkKramdownBlockIals)
     .use(remarkKramdownSpanIals)
+    .use(remarkKramdownTaskLists)
     .use(remarkKramdownTypography, typography)
     .use(remarkKramdownDefinitionLists, { facts })
     .use(remarkKramdownAbbreviations, { facts })
