@@ -23,6 +23,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts'
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
+import { imageHandler, imageReferenceHandler, linkHandler, linkReferenceHandler } from './kramdown-link-handlers.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
 import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
@@ -84,7 +85,10 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
     .use(remarkKramdownFootnotes)
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler } })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: {
+      code: codeHandler, inlineCode: inlineCodeHandler,
+      link: linkHandler, image: imageHandler, linkReference: linkReferenceHandler, imageReference: imageReferenceHandler,
+    } })
     .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
