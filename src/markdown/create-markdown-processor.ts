@@ -10,6 +10,7 @@ import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { emptySourceFacts, prepareKramdownSource } from './prepare-kramdown-source.ts';
+import { prepareKramdownLists } from './prepare-kramdown-lists.ts';
 import { remarkKramdownSyntax } from './remark-kramdown-syntax.ts';
 import type { SourceRef } from './micromark-kramdown-html.ts';
 import { remarkKramdownHeadings } from './remark-kramdown-headings.ts';
@@ -101,7 +102,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     render(markdown: string): string {
       // Each call gets its own VFile: plugins keep per-document state (id counters) in their
       // transformer run only, so renders never share mutable state.
-      source.text = prepareKramdownSource(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown, facts);
+      source.text = prepareKramdownSource(prepareKramdownLists(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown), facts);
       try {
         return String(processor.processSync(new VFile(source.text)));
       } finally {
