@@ -25,6 +25,7 @@ import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
 import { imageHandler, imageReferenceHandler, linkHandler, linkReferenceHandler } from './kramdown-link-handlers.ts';
+import { kramdownSpanHtmlToHast, SPAN_HTML_NODE } from './micromark-kramdown-span-html.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
 import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
@@ -89,6 +90,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkRehype, { allowDangerousHtml: true, handlers: {
       code: codeHandler, inlineCode: inlineCodeHandler,
       link: linkHandler, image: imageHandler, linkReference: linkReferenceHandler, imageReference: imageReferenceHandler,
+      [SPAN_HTML_NODE]: kramdownSpanHtmlToHast,
     } })
     .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)

@@ -16,6 +16,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { kramdownHtmlFlow, type SourceRef } from './micromark-kramdown-html.ts';
 import { kramdownEscapes } from './micromark-kramdown-escapes.ts';
+import { kramdownSpanHtmlFlow, kramdownSpanHtmlFromMarkdown } from './micromark-kramdown-span-html.ts';
 
 export interface KramdownSyntaxOptions {
   /** Holds the exact text each parse reads (block HTML and tables look ahead in it). */
@@ -24,6 +25,6 @@ export interface KramdownSyntaxOptions {
 
 export function remarkKramdownSyntax(this: Processor, options: KramdownSyntaxOptions): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTableWithLookahead(options.source), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source), kramdownEscapes());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmTableWithLookahead(options.source), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source), kramdownSpanHtmlFlow(options.source), kramdownEscapes());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), kramdownSpanHtmlFromMarkdown());
 }
