@@ -10,6 +10,7 @@ import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { emptySourceFacts, prepareKramdownSource } from './prepare-kramdown-source.ts';
+import { prepareKramdownLists } from './prepare-kramdown-lists.ts';
 import { remarkKramdownSyntax } from './remark-kramdown-syntax.ts';
 import type { SourceRef } from './micromark-kramdown-html.ts';
 import { remarkKramdownHeadings } from './remark-kramdown-headings.ts';
@@ -17,12 +18,15 @@ import { remarkKramdownBlockIals } from './remark-kramdown-block-ials.ts';
 import { remarkKramdownSpanIals } from './remark-kramdown-span-ials.ts';
 import { remarkKramdownTypography } from './remark-kramdown-typography.ts';
 import { remarkKramdownListItems } from './remark-kramdown-list-items.ts';
+import { remarkKramdownTaskLists } from './remark-kramdown-task-lists.ts';
 import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-lists.ts';
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
 import { blockMathHandler, inlineMathHandler, remarkKramdownMath } from './remark-kramdown-math.ts';
+import { imageHandler, imageReferenceHandler, linkHandler, linkReferenceHandler } from './kramdown-link-handlers.ts';
+import { kramdownSpanHtmlToHast, SPAN_HTML_NODE } from './micromark-kramdown-span-html.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
 import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
@@ -78,13 +82,18 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownHeadings)
     .use(remarkKramdownBlockIals)
     .use(remarkKramdownSpanIals)
+    .use(remarkKramdownTaskLists)
     .use(remarkKramdownTypography, typography)
     .use(remarkKramdownDefinitionLists, { facts })
     .use(remarkKramdownAbbreviations, { facts })
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
     .use(remarkKramdownFootnotes)
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler, inlineMath: inlineMathHandler, kramdownBlockMath: blockMathHandler } })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: {
+      code: codeHandler, inlineCode: inlineCodeHandler, inlineMath: inlineMathHandler, kramdownBlockMath: blockMathHandler,
+      link: linkHandler, image: imageHandler, linkReference: linkReferenceHandler, imageReference: imageReferenceHandler,
+      [SPAN_HTML_NODE]: kramdownSpanHtmlToHast,
+    } })
     .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
@@ -97,7 +106,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     render(markdown: string): string {
       // Each call gets its own VFile: plugins keep per-document state (id counters) in their
       // transformer run only, so renders never share mutable state.
-      source.text = prepareKramdownSource(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown, facts);
+      source.text = prepareKramdownSource(prepareKramdownLists(markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown), facts);
       try {
         return String(processor.processSync(new VFile(source.text)));
       } finally {

@@ -18,9 +18,9 @@
  * with a `markdown` attribute that asks for Markdown parsing) is left to CommonMark's own htmlFlow,
  * which stays registered but disabled so that only this construct can be attempted by name; we call
  * its tokenizer ourselves. A block element with `markdown="1"` whose start and end tags stand on
- * lines of their own gets Markdown content (see markdownStartTagEnd). Known gaps: other
- * `markdown="1"` shapes and content models follow CommonMark; span tags alone on a line are an
- * HTML block (CommonMark kind 7) where kramdown makes a paragraph.
+ * lines of their own gets Markdown content (see markdownStartTagEnd). A start or end tag of a span
+ * element is never block HTML (see startsSpanElement). Known gaps: other `markdown="1"` shapes and
+ * content models follow CommonMark.
  *
  * The end of an element is found with kramdown's regular expressions on the whole input (micromark
  * hands flow constructs one character at a time, without lookahead), so the extension needs the
@@ -96,7 +96,7 @@ export function kramdownHtmlFlow(source: SourceRef): Extension {
       if (self.interrupt) return closesMarkdown !== undefined || interruptsParagraph(source.text, offset) ? ok(code) : nok(code);
       end = closesMarkdown ?? elementEnd(source.text, offset);
       if (end < 0) end = markdownStartTagEnd(source.text, offset, markdownEnds);
-      if (end < 0) return commonMarkHtmlFlow(self, effects, ok, nok)(code);
+      if (end < 0) return startsSpanElement(source.text, offset) ? nok(code) : commonMarkHtmlFlow(self, effects, ok, nok)(code);
       effects.enter('htmlFlow');
       return inside(code);
     }
@@ -180,6 +180,20 @@ function interruptsParagraph(text: string, offset: number): boolean {
   HTML_TAG.lastIndex = offset;
   const tag = HTML_TAG.exec(text);
   return tag !== null && !SPAN_SET.has(tag[1].toLowerCase());
+}
+
+/**
+ * parse_block_html leaves a start or end tag of a span element (`<img …>`, `<a …>`, `<br>`) to the
+ * paragraph parser, so a line holding only such a tag is a paragraph, where CommonMark (kind 7)
+ * makes it an HTML block.
+ */
+function startsSpanElement(text: string, offset: number): boolean {
+  HTML_TAG.lastIndex = offset;
+  const tag = HTML_TAG.exec(text);
+  if (tag) return SPAN_SET.has(tag[1].toLowerCase());
+  HTML_TAG_CLOSE.lastIndex = offset;
+  const close = HTML_TAG_CLOSE.exec(text);
+  return close !== null && SPAN_SET.has(close[1].toLowerCase());
 }
 
 /**

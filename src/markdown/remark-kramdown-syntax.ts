@@ -3,7 +3,8 @@
  * extensions: tables, `~~strikethrough~~` (double tildes only: STRIKETHROUGH_DELIM in
  * kramdown-parser-gfm) and footnotes (`[^name]`, shaped by remark-kramdown-footnotes.ts).
  * Deliberately not remark-gfm as a whole: kramdown has no autolink literals.
- * Block HTML follows kramdown's rules instead of CommonMark's (see micromark-kramdown-html.ts);
+ * Block HTML and backslash escapes follow kramdown's rules instead of CommonMark's
+ * (micromark-kramdown-html.ts, micromark-kramdown-escapes.ts);
  * tables are only attempted where a delimiter row may follow (micromark-gfm-table-lookahead.ts).
  */
 import type { Processor } from 'unified';
@@ -14,6 +15,8 @@ import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { kramdownHtmlFlow, type SourceRef } from './micromark-kramdown-html.ts';
+import { kramdownEscapes } from './micromark-kramdown-escapes.ts';
+import { kramdownSpanHtmlFlow, kramdownSpanHtmlFromMarkdown } from './micromark-kramdown-span-html.ts';
 
 export interface KramdownSyntaxOptions {
   /** Holds the exact text each parse reads (block HTML and tables look ahead in it). */
@@ -22,6 +25,6 @@ export interface KramdownSyntaxOptions {
 
 export function remarkKramdownSyntax(this: Processor, options: KramdownSyntaxOptions): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTableWithLookahead(options.source), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source));
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmTableWithLookahead(options.source), gfmStrikethrough({ singleTilde: false }), gfmFootnote(), kramdownHtmlFlow(options.source), kramdownSpanHtmlFlow(options.source), kramdownEscapes());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), kramdownSpanHtmlFromMarkdown());
 }
