@@ -1,13 +1,12 @@
 /**
  * The Markdown stage: turns (already Liquid-rendered) Markdown into the HTML Jekyll 4.3.1 produces
  * with kramdown 2.4.0 and kramdown-parser-gfm 1.1.0, via a unified pipeline
- * remark-parse → kramdown plugins → remark-rehype → rehype-raw → kramdown plugins → rehype-stringify.
+ * remark-parse → kramdown plugins → remark-rehype → rehype-raw → kramdown plugins → kramdown's HTML serialisation.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
-import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { emptySourceFacts, prepareKramdownSource } from './prepare-kramdown-source.ts';
 import { remarkKramdownSyntax } from './remark-kramdown-syntax.ts';
@@ -27,6 +26,7 @@ import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
 import { rehypeKramdownHeaderIds } from './rehype-kramdown-header-ids.ts';
 import { rehypeKramdownToc } from './rehype-kramdown-toc.ts';
+import { rehypeKramdownStringify } from './rehype-kramdown-stringify.ts';
 import type { TypographicSymbolName, TypographyOptions } from './kramdown-typography.ts';
 
 /** The kramdown options we honour, named as in the `kramdown:` hash of Jekyll's _config.yml. */
@@ -89,7 +89,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(rehypeKramdownListItems)
     .use(rehypeKramdownHeaderIds, { autoIds: settings.auto_ids, prefix: settings.auto_id_prefix })
     .use(rehypeKramdownToc, { levels: settings.toc_levels })
-    .use(rehypeStringify)
+    .use(rehypeKramdownStringify)
     .freeze();
   return {
     render(markdown: string): string {

@@ -265,7 +265,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
       },
     },
   });
-  const bodyStart = head.length - parsed.content.length;
+  const bodyStart = skipBlankLines(source, head.length - parsed.content.length);
   const body = source.slice(bodyStart);
   const bodyLineOffset = countLines(source, bodyStart);
   const encoded = cache ? encodeFrontMatter(data) : undefined;
@@ -379,4 +379,18 @@ export function reviveDates(value: unknown, timeZone: string): unknown {
     if (revived !== tagged[key]) Object.defineProperty(tagged, key, { value: revived, writable: true, enumerable: true, configurable: true });
   }
   return tagged;
+}
+
+/**
+ * Jekyll's YAML_FRONT_MATTER_REGEXP ends in `---\s*$\n?`: the blank lines right after the closing
+ * fence belong to it, not to the body (so a post's content does not start with a newline).
+ */
+function skipBlankLines(source: string, start: number): number {
+  let cut = start;
+  let index = start;
+  while (index < source.length && /[ \t\r\n\f\v]/.test(source[index])) {
+    if (source[index] === '\n') cut = index + 1;
+    index++;
+  }
+  return index === source.length ? index : cut;
 }

@@ -32,8 +32,8 @@ describe('front matter read as Jekyll (Psych) reads it', () => {
   it('reads YAML 1.1 booleans and keeps the body and its line offset', () => {
     const parsed = parseFrontMatter('---\nvideo: no\ncc: yes\n---\n\nText\n', 'a.md', zone);
     expect(parsed.data).toMatchObject({ video: false, cc: true });
-    expect(parsed.body).toBe('\nText\n');
-    expect(parsed.bodyLineOffset).toBe(4);
+    expect(parsed.body).toBe('Text\n');
+    expect(parsed.bodyLineOffset).toBe(5);
   });
 
   it('treats a file without a leading --- as having no front matter', () => {
@@ -70,10 +70,12 @@ describe('a file saved with Windows line endings', () => {
 
 describe('the body', () => {
   // gray-matter's cut, as Jekyll's: after the closing fence and one line ending; what follows `---`
-  // on its line is the body's start.
+  // on its line is the body's start. Blank lines after the fence are Jekyll's `---\s*$\n?` too.
   it.each([
     ['---\ntitle: Hej\n---\n---\nText\n', '---\nText\n', 3],
-    ['---\ntitle: Hej\n---\n\nText', '\nText', 3],
+    ['---\ntitle: Hej\n---\n\nText', 'Text', 4],
+    ['---\ntitle: Hej\n---\n  \n\n   Text\n', '   Text\n', 5],
+    ['---\ntitle: Hej\n---\n\n \n', '', 5],
     ['---\ntitle: Hej\n-----\nText\n', '--\nText\n', 2],
     ['---\ntitle: Utan slut\n', '', 2],
   ])('of %j is %j, after %i lines', (text, body, lines) => {
