@@ -47,8 +47,19 @@ export function rehypeKramdownToc(options: { levels: readonly number[] }) {
         else delete node.properties[TOC_MARKER];
       }
     });
-    if (tocList) buildToc(tocList, entries);
+    // convert_root: a table of contents without entries is replaced by nothing at all.
+    if (tocList && entries.length === 0) removeElement(tree, tocList);
+    else if (tocList) buildToc(tocList, entries);
   };
+}
+
+function removeElement(parent: Root | Element, target: Element): boolean {
+  const index = parent.children.indexOf(target);
+  if (index !== -1) {
+    parent.children.splice(index, 1);
+    return true;
+  }
+  return parent.children.some((child) => child.type === 'element' && removeElement(child, target));
 }
 
 function buildToc(list: Element, entries: Entry[]): void {

@@ -45,8 +45,8 @@ function firstText(node: Element): Text | undefined {
 function rawRanges(parent: { children: RootContent[] }, ranges: Array<readonly [number, number]> = []): Array<readonly [number, number]> {
   for (const node of parent.children) {
     if (node.type === 'raw') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
+      const start = node.position?.start?.offset;
+      const end = node.position?.end?.offset;
       if (start !== undefined && end !== undefined) ranges.push([start, end]);
     } else if ('children' in node) {
       rawRanges(node, ranges);

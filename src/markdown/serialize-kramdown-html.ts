@@ -93,8 +93,8 @@ class KramdownHtmlWriter {
       // An HTML block whose content was parsed as Markdown (content model :block): its blocks are nested.
       if (!children.some((child) => child.type === 'element' && BLOCK_TAGS.has(child.tagName) && child.position && !this.isRawHtml(child))) return `${pad}${this.inline(node, true)}\n`;
       // Blank lines after the start tag and before the end tag are kept; then one newline is chomped.
-      const open = node.position?.start.line ?? Number.MAX_SAFE_INTEGER;
-      const close = node.position?.end.line ?? 0;
+      const open = node.position?.start?.line ?? Number.MAX_SAFE_INTEGER;
+      const close = node.position?.end?.line ?? 0;
       let inner = this.blankLineIn(open + 1, startLine(children[0]) - 1) ? '\n' : '';
       inner += this.blocks(children, indent + INDENT, true);
       if (this.blankLineIn(endLine(children[children.length - 1]) + 1, close - 1)) inner += '\n';
@@ -196,7 +196,7 @@ class KramdownHtmlWriter {
 
   /** An element the HTML parser made from the source's raw HTML. */
   private isRawHtml(node: Element): boolean {
-    const offset = node.position?.start.offset;
+    const offset = node.position?.start?.offset;
     if (offset === undefined) return false;
     return this.rawRanges.some(([start, end]) => offset >= start && offset < end);
   }
@@ -242,7 +242,7 @@ function hasClass(node: Element, name: string): boolean {
 
 /** The first source line of a node, or of its first descendant that knows it (0 when none does). */
 function startLine(node: RootContent | ElementContent): number {
-  let line = node.position?.start.line ?? Number.MAX_SAFE_INTEGER;
+  let line = node.position?.start?.line ?? Number.MAX_SAFE_INTEGER;
   if ('children' in node && node.children.length > 0) line = Math.min(line, startLine(node.children[0]) || line);
   return line === Number.MAX_SAFE_INTEGER ? 0 : line;
 }
@@ -250,7 +250,7 @@ function startLine(node: RootContent | ElementContent): number {
 /** The last source line of a node or of its last descendant: merged nodes may not span their content. */
 function endLine(node: RootContent | ElementContent | undefined): number {
   if (!node) return Number.MAX_SAFE_INTEGER;
-  let line = node.position?.end.line ?? 0;
+  let line = node.position?.end?.line ?? 0;
   if ('children' in node && node.children.length > 0) {
     const last = endLine(node.children[node.children.length - 1]);
     if (last !== Number.MAX_SAFE_INTEGER) line = Math.max(line, last);
