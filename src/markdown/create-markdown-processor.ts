@@ -20,6 +20,7 @@ import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-list
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
+import { indentedBreakHandler, remarkKramdownLineWhitespace, untrimmedTextHandler } from './remark-kramdown-line-whitespace.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
 import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
@@ -81,8 +82,9 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownAbbreviations, { facts })
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
+    .use(remarkKramdownLineWhitespace)
     .use(remarkKramdownFootnotes)
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler } })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler, text: untrimmedTextHandler, break: indentedBreakHandler } })
     .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
