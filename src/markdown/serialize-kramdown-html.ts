@@ -14,7 +14,7 @@ export type RawHtmlRanges = ReadonlyArray<readonly [start: number, end: number]>
 
 /** `source` is the Markdown the tree was made from: blank lines between blocks are looked up in it. */
 export function serializeKramdownHtml(tree: Root, source: string, rawRanges: RawHtmlRanges = []): string {
-  const writer = new KramdownHtmlWriter(source.split('\n'), rawRanges);
+  const writer = new KramdownHtmlWriter(source, source.split('\n'), rawRanges);
   return writer.root(tree);
 }
 
@@ -38,6 +38,7 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
 
 class KramdownHtmlWriter {
   constructor(
+    private readonly source: string,
     private readonly lines: readonly string[],
     private readonly rawRanges: RawHtmlRanges,
   ) {}
@@ -170,7 +171,8 @@ class KramdownHtmlWriter {
   private inline(node: Nodes, inRawHtml = false): string {
     switch (node.type) {
       case 'text':
-        return escapeText(node.value);
+        // A block of raw HTML is kramdown's raw text: written as in the source, entities and all.
+        return inRawHtml ? (this.sourceText(node) ?? escapeText(node.value)) : escapeText(node.value);
       case 'raw':
         return node.value;
       case 'comment':
@@ -194,6 +196,15 @@ class KramdownHtmlWriter {
     return `<${node.tagName}${formatAttributes(node.properties)}${close}>`;
   }
 
+  /** The source a parsed text came from, when the parser's positions agree with its value. */
+  private sourceText(node: Text): string | undefined {
+    const start = node.position?.start?.offset;
+    const end = node.position?.end?.offset;
+    if (start === undefined || end === undefined) return undefined;
+    const text = this.source.slice(start, end);
+    return spellsText(text, node.value) ? text : undefined;
+  }
+
   /** An element the HTML parser made from the source's raw HTML. */
   private isRawHtml(node: Element): boolean {
     const offset = node.position?.start?.offset;
@@ -208,6 +219,34 @@ class KramdownHtmlWriter {
     }
     return false;
   }
+}
+
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * Whether `source` is `value` as written: the same characters, where a character reference stands
+ * for one or two UTF-16 units (the Markdown given to the parser may differ from the file's, see
+ * prepare-kramdown-source.ts, and then the value is the truth).
+ */
+function spellsText(source: string, value: string): boolean {
+  let at = 0;
+  let index = 0;
+  while (at < source.length) {
+    const entity = source[at] === '&' ? ENTITY.exec(source.slice(at, at + 40)) : null;
+    if (entity) {
+      at += entity[0].length;
+      const code = value.codePointAt(index);
+      if (code === undefined) return false;
+      index += code > 0xffff ? 2 : 1;
+      // A few named references decode to two characters (&NotEqualTilde; and kin): allow a combining mark.
+      if (/\p{M}/u.test(value[index] ?? '') && !/\p{M}/u.test(source[at] ?? '')) index++;
+    } else {
+      if (source[at] !== value[index]) return false;
+      at++;
+      index++;
+    }
+  }
+  return index === value.length;
 }
 
 function blockChildren(children: readonly RootContent[]): RootContent[] {
