@@ -16,5 +16,5 @@ declare module 'vfile' {
 }
 
 export function rehypeKramdownStringify(this: Processor): void {
-  this.compiler = (tree, file: VFile) => serializeKramdownHtml(tree as Root, String(file.value), file.data.rawHtmlRanges);
+  this.compiler = (tree, file: VFile) => serializeKramdownHtml(tree as Root, String(file.value ?? ''), file.data.rawHtmlRanges);
 }

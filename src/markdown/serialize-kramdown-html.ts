@@ -14,7 +14,9 @@ export type RawHtmlRanges = ReadonlyArray<readonly [start: number, end: number]>
 
 /** `source` is the Markdown the tree was made from: blank lines between blocks are looked up in it. */
 export function serializeKramdownHtml(tree: Root, source: string, rawRanges: RawHtmlRanges = []): string {
-  const writer = new KramdownHtmlWriter(source, source.split('\n'), rawRanges);
+  // kramdown's adapt_source: `source.chomp + "\n"`, so every line, the last included, ends in a newline.
+  const lines = (source.endsWith('\n') ? source.slice(0, -1) : source).split('\n');
+  const writer = new KramdownHtmlWriter(source, lines, rawRanges);
   return writer.root(tree);
 }
 
@@ -49,11 +51,12 @@ class KramdownHtmlWriter {
     const footnotes = children.length > 0 && isFootnoteList(children[children.length - 1]) ? children.pop() : undefined;
     let out = '';
     const first = children[0];
+    // Without blocks, all blank lines are one run: an empty document is "\n".
+    if (!first && this.blankLineIn(1, this.lines.length)) out += '\n';
     if (first && this.blankLineIn(0, startLine(first) - 1)) out += '\n';
     out += this.blocks(children, 0, true);
     const last = children[children.length - 1];
-    // A blank line counts only when a newline ends it, so the text after the last newline does not.
-    if (last && this.blankLineIn(endLine(last), this.lines.length - 1)) out += '\n';
+    if (last && this.blankLineIn(endLine(last), this.lines.length)) out += '\n';
     if (footnotes) out += this.footnoteList(footnotes as Element);
     return out;
   }
@@ -158,7 +161,11 @@ class KramdownHtmlWriter {
 
   private footnoteItem(item: Element, indent: number): string {
     const pad = ' '.repeat(indent);
-    return `${pad}${this.openTag(item)}\n${this.blocks(blockChildren(item.children), indent + INDENT, true)}${pad}</li>\n`;
+    const children = blockChildren(item.children);
+    // A definition whose text starts on the next line (`[^1]:` alone) starts with a blank line.
+    const defined = item.position?.start?.line;
+    const blank = defined !== undefined && children.length > 0 && startLine(children[0]) > defined ? '\n' : '';
+    return `${pad}${this.openTag(item)}\n${blank}${this.blocks(children, indent + INDENT, true)}${pad}</li>\n`;
   }
 
   private inlineChildren(children: readonly (ElementContent | RootContent)[], inRawHtml = false): string {
@@ -202,7 +209,8 @@ class KramdownHtmlWriter {
     const end = node.position?.end?.offset;
     if (start === undefined || end === undefined) return undefined;
     const text = this.source.slice(start, end);
-    return spellsText(text, node.value) ? text : undefined;
+    // escape_html(text, :text): character references stay, a bare `&`, `<` or `>` is escaped.
+    return spellsText(text, node.value) ? text.replace(/&(?!(?:[A-Za-z_:][-A-Za-z0-9._:]*|#[0-9]+|#x[0-9a-fA-F]+);)|[<>]/g, escapeText) : undefined;
   }
 
   /** An element the HTML parser made from the source's raw HTML. */
@@ -214,7 +222,7 @@ class KramdownHtmlWriter {
 
   /** Whether a blank line lies in the 1-based lines from..to (inclusive); `>` quote markers alone count as blank. */
   private blankLineIn(fromLine: number, toLine: number): boolean {
-    for (let line = Math.max(fromLine, 1); line <= toLine && line < this.lines.length; line++) {
+    for (let line = Math.max(fromLine, 1); line <= toLine && line <= this.lines.length; line++) {
       if (/^[ \t>]*$/.test(this.lines[line - 1])) return true;
     }
     return false;
@@ -308,8 +316,9 @@ function formatAttributes(properties: Properties): string {
   for (const [key, value] of Object.entries(properties)) {
     if (value === undefined || value === null || value === false) continue;
     const info = find(htmlSchema, key);
+    // kramdown's HTML parser gives an attribute without a value the value "".
     if (value === true) {
-      out += ` ${info.attribute}`;
+      out += ` ${info.attribute}=""`;
       continue;
     }
     const text = Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
