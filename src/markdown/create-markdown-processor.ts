@@ -1,13 +1,12 @@
 /**
  * The Markdown stage: turns (already Liquid-rendered) Markdown into the HTML Jekyll 4.3.1 produces
  * with kramdown 2.4.0 and kramdown-parser-gfm 1.1.0, via a unified pipeline
- * remark-parse → kramdown plugins → remark-rehype → rehype-raw → kramdown plugins → rehype-stringify.
+ * remark-parse → kramdown plugins → remark-rehype → rehype-raw → kramdown plugins → kramdown's HTML serialisation.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { rehypeRawWhenNeeded } from './rehype-raw-when-needed.ts';
-import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { emptySourceFacts, prepareKramdownSource } from './prepare-kramdown-source.ts';
 import { prepareKramdownLists } from './prepare-kramdown-lists.ts';
@@ -23,6 +22,7 @@ import { remarkKramdownDefinitionLists } from './remark-kramdown-definition-list
 import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts';
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
+import { indentedBreakHandler, remarkKramdownLineWhitespace, untrimmedTextHandler } from './remark-kramdown-line-whitespace.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
 import { blockMathHandler, inlineMathHandler, remarkKramdownMath } from './remark-kramdown-math.ts';
 import { imageHandler, imageReferenceHandler, linkHandler, linkReferenceHandler } from './kramdown-link-handlers.ts';
@@ -32,6 +32,7 @@ import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
 import { rehypeKramdownHeaderIds } from './rehype-kramdown-header-ids.ts';
 import { rehypeKramdownToc } from './rehype-kramdown-toc.ts';
+import { rehypeKramdownStringify } from './rehype-kramdown-stringify.ts';
 import type { TypographicSymbolName, TypographyOptions } from './kramdown-typography.ts';
 
 /** The kramdown options we honour, named as in the `kramdown:` hash of Jekyll's _config.yml. */
@@ -88,9 +89,10 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownAbbreviations, { facts })
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
+    .use(remarkKramdownLineWhitespace)
     .use(remarkKramdownFootnotes)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: {
-      code: codeHandler, inlineCode: inlineCodeHandler, inlineMath: inlineMathHandler, kramdownBlockMath: blockMathHandler,
+      code: codeHandler, inlineCode: inlineCodeHandler, text: untrimmedTextHandler, break: indentedBreakHandler, inlineMath: inlineMathHandler, kramdownBlockMath: blockMathHandler,
       link: linkHandler, image: imageHandler, linkReference: linkReferenceHandler, imageReference: imageReferenceHandler,
       [SPAN_HTML_NODE]: kramdownSpanHtmlToHast,
     } })
@@ -100,7 +102,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(rehypeKramdownListItems)
     .use(rehypeKramdownHeaderIds, { autoIds: settings.auto_ids, prefix: settings.auto_id_prefix })
     .use(rehypeKramdownToc, { levels: settings.toc_levels })
-    .use(rehypeStringify)
+    .use(rehypeKramdownStringify)
     .freeze();
   return {
     render(markdown: string): string {

@@ -47,8 +47,19 @@ export function rehypeKramdownToc(options: { levels: readonly number[] }) {
         else delete node.properties[TOC_MARKER];
       }
     });
-    if (tocList) buildToc(tocList, entries);
+    // convert_root: a table of contents without entries is replaced by nothing at all.
+    if (tocList && entries.length === 0) removeElement(tree, tocList);
+    else if (tocList) buildToc(tocList, entries);
   };
+}
+
+function removeElement(parent: Root | Element, target: Element): boolean {
+  const index = parent.children.indexOf(target);
+  if (index !== -1) {
+    parent.children.splice(index, 1);
+    return true;
+  }
+  return parent.children.some((child) => child.type === 'element' && removeElement(child, target));
 }
 
 function buildToc(list: Element, entries: Entry[]): void {
@@ -81,13 +92,16 @@ function closeSection(section: Section | undefined): void {
   if (section && section.sublist.children.length === 0) section.item.children.pop();
 }
 
-/** A copy of a header's content (the TOC shares no node with the header), links unwrapped. */
+/**
+ * A copy of a header's content (the TOC shares no node with the header), links unwrapped. The copy
+ * has no source position: it does not stand where the header does.
+ */
 function entryContent(children: ElementContent[]): ElementContent[] {
   return children.flatMap((child): ElementContent[] => {
-    if (child.type !== 'element') return [{ ...child }];
+    if (child.type !== 'element') return [{ ...child, position: undefined }];
     if (child.tagName === 'a') return entryContent(child.children);
     if (child.tagName === 'sup' && Array.isArray(child.properties.className) && child.properties.className.includes('footnote-ref')) return [];
-    return [{ ...child, properties: copyProperties(child.properties), children: entryContent(child.children) }];
+    return [{ ...child, position: undefined, properties: copyProperties(child.properties), children: entryContent(child.children) }];
   });
 }
 

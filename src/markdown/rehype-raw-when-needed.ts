@@ -13,6 +13,7 @@ export function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile): Root => {
     if (!replaceCommentsFindRaw(tree)) return tree;
     protectLeadingNewlines(tree);
+    file.data.rawHtmlRanges = rawRanges(tree);
     return raw(tree, { file }) as Root;
   };
 }
@@ -38,6 +39,20 @@ function firstText(node: Element): Text | undefined {
   if (!child) return undefined;
   if (child.type === 'text') return child;
   return child.type === 'element' ? firstText(child) : undefined;
+}
+
+/** Where the raw nodes are in the source, so the serialiser can tell the elements parsed from them. */
+function rawRanges(parent: { children: RootContent[] }, ranges: Array<readonly [number, number]> = []): Array<readonly [number, number]> {
+  for (const node of parent.children) {
+    if (node.type === 'raw') {
+      const start = node.position?.start?.offset;
+      const end = node.position?.end?.offset;
+      if (start !== undefined && end !== undefined) ranges.push([start, end]);
+    } else if ('children' in node) {
+      rawRanges(node, ranges);
+    }
+  }
+  return ranges;
 }
 
 /** Turns raw nodes that are one comment into comment nodes; true when other raw HTML remains. */

@@ -109,7 +109,8 @@ function footnoteItem(note: Note): unknown {
       data: { hName: 'a', hProperties: { href: `#${id}`, className: ['reversefootnote'], role: 'doc-backlink' }, hChildren: label },
     } as unknown as PhrasingContent);
   }
-  return { type: 'kramdownFootnote', data: { hName: 'li', hProperties: { id: `fn:${note.name}`, role: 'doc-endnote' } }, children };
+  // The definition's position: where its text starts decides a leading blank line in the serialiser.
+  return { type: 'kramdownFootnote', data: { hName: 'li', hProperties: { id: `fn:${note.name}`, role: 'doc-endnote' } }, children, position: note.definition.position };
 }
 
 function element(tagName: string, properties: Record<string, string | string[]>, children: ElementContent[]): ElementContent {

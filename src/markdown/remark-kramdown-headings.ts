@@ -47,7 +47,7 @@ function convertHeading(node: Heading, source: string): Paragraph | undefined {
   if (node.children.length === 0 && isAtx(node, source)) {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
-    return { type: 'paragraph', children: [{ type: 'text', value: source.slice(start, end).trim() }] };
+    return { type: 'paragraph', children: [{ type: 'text', value: source.slice(start, end).trim() }], position: node.position };
   }
   return undefined;
 }

@@ -50,6 +50,9 @@ export function inlineMathHandler(_state: State, node: InlineMath): Text {
   return { type: 'text', value: `\\(${node.value.trim()}\\)` };
 }
 
-export function blockMathHandler(_state: State, node: KramdownBlockMath): Text {
-  return { type: 'text', value: `\\[${node.value.trim()}\\]` };
+export function blockMathHandler(state: State, node: KramdownBlockMath): Text {
+  const result: Text = { type: 'text', value: `\\[${node.value.trim()}\\]` };
+  // The position lets the writer keep the blank lines around it, as around any block.
+  state.patch(node, result);
+  return result;
 }

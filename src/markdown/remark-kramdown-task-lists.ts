@@ -44,7 +44,8 @@ function markTasks(list: List): void {
 
 /** An `<input>` for remark-rehype (data.hName), without raw HTML to parse. */
 function checkbox(checked: boolean): PhrasingContent {
-  const properties: Record<string, string | boolean> = { type: 'checkbox', className: 'task-list-item-checkbox', disabled: true };
-  if (checked) properties.checked = true;
+  // kramdown-parser-gfm sets them as disabled="disabled" and checked="checked".
+  const properties: Record<string, string | boolean> = { type: 'checkbox', className: 'task-list-item-checkbox', disabled: 'disabled' };
+  if (checked) properties.checked = 'checked';
   return { type: 'kramdownTaskCheckbox', data: { hName: 'input', hProperties: properties }, children: [] } as unknown as PhrasingContent;
 }

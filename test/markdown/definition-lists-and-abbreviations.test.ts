@@ -52,6 +52,6 @@ describe('abbreviations', () => {
   it('does not leak into the next document', () => {
     const processor = createMarkdownProcessor();
     processor.render('*[X]: x\n\nX\n');
-    expect(processor.render('X\n')).toBe('<p>X</p>');
+    expect(processor.render('X\n')).toBe('<p>X</p>\n');
   });
 });

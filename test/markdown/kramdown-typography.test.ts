@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from '../../src/markdown/create-markdown-processor.ts';
 
-const render = (markdown: string, options = {}) => createMarkdownProcessor(options).render(markdown).replace(/^<p>|<\/p>$/g, '');
+const render = (markdown: string, options = {}) => createMarkdownProcessor(options).render(markdown).replace(/^<p>|<\/p>\n$/g, '');
 
 describe('kramdown typography', () => {
   it.each([
