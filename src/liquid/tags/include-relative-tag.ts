@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
+import { resolveInside } from '../../resolve-inside.ts';
 import { DEPENDENCIES_REGISTER, type RenderDependencies } from '../include-tag.ts';
 
 export function createIncludeRelativeTag(sourceRoot: string) {
@@ -39,8 +40,9 @@ export function createIncludeRelativeTag(sourceRoot: string) {
       let templates = parsed.get(relative);
       if (!templates) {
         let text: string;
+        const file = resolveInside(sourceRoot, relative, 'include_relative');
         try {
-          text = readFileSync(path.join(sourceRoot, relative), 'utf8');
+          text = readFileSync(file, 'utf8');
         } catch {
           throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
         }
