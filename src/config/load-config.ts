@@ -1,6 +1,7 @@
 /**
  * Reads `_config.yml` over Jekyll's defaults and checks what would otherwise fail late or silently.
  */
+import { readBuildLimits } from './build-limits.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../errors.ts';
@@ -107,6 +108,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     includesDir: String(raw.includes_dir ?? '_includes'),
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
+    limits: readBuildLimits(raw.tryck_limits, file),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;

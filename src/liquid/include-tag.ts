@@ -14,7 +14,10 @@ export interface RenderDependencies {
   includes: Set<string>;
 }
 
-export function createIncludeTag(includeNames: () => ReadonlySet<string>, includesDir: string) {
+/** Where a render counts how deep its includes are nested. */
+const DEPTH_REGISTER = 'tryck:include-depth';
+
+export function createIncludeTag(includeNames: () => ReadonlySet<string>, includesDir: string, maxDepth = Infinity) {
   return class JekyllIncludeTag extends IncludeTag {
     private readonly requester: string | undefined;
 
@@ -42,7 +45,20 @@ export function createIncludeTag(includeNames: () => ReadonlySet<string>, includ
         });
       }
       ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() }).includes.add(name);
-      yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>;
+      // An include that includes itself would otherwise end in a stack overflow that names no file.
+      const depth = ctx.getRegister<{ value: number }>(DEPTH_REGISTER, { value: 0 });
+      if (depth.value >= maxDepth) {
+        throw new BuildError(`Includes are nested more than ${maxDepth} deep here (does '${name}' include itself?).`, {
+          file: this.requester,
+          hint: 'Break the cycle of includes; if the nesting is meant, raise tryck_limits: include_depth in _config.yml.',
+        });
+      }
+      depth.value += 1;
+      try {
+        yield* super.render(ctx, emitter) as Generator<unknown, void, unknown>;
+      } finally {
+        depth.value -= 1;
+      }
     }
   };
 }

@@ -69,6 +69,7 @@ export async function renderSiteWithContext(
     extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
     errorMode: liquidErrorMode(config.raw.liquid),
     onWarning: (message) => sources.warnings.push(message),
+    limits: config.limits,
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length);
