@@ -3,7 +3,8 @@
  * rendered, with the same `include.*` parameters as include. It may not leave the site folder.
  */
 import { recorderIn } from '../render-recorder.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSiteText } from '../../sources/read-site-text.ts';
 import path from 'node:path';
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
@@ -39,13 +40,9 @@ export function createIncludeRelativeTag(sourceRoot: string) {
       }
       let templates = parsed.get(relative);
       if (!templates) {
-        let text: string;
         const file = resolveInside(sourceRoot, relative, 'include_relative');
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
-        }
+        if (!existsSync(file)) throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
+        const text = readSiteText(file, relative);
         templates = this.liquid.parse(text, relative);
         parsed.set(relative, templates);
       }
