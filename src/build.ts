@@ -10,6 +10,7 @@ import type { SiteConfig } from './config/site-config.ts';
 import type { MarkdownCache, MarkdownKeys } from './markdown/cached-markdown-processor.ts';
 import { generateFiles, type GeneratedFile } from './outputs/generate-files.ts';
 import { checkDestination } from './outputs/check-destination.ts';
+import { recoverInterruptedBuilds } from './outputs/interrupted-builds.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import type { RenderContext, RenderedDocument } from './render/render-documents.ts';
@@ -161,6 +162,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const now = options.now ?? buildTime();
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config, options.destination !== undefined);
+  // Before the page cache looks at the site: a build killed while writing it is settled first.
+  if (!options.writer) recoverInterruptedBuilds(config.destination);
   options.onProgress?.('reading the site');
   // One pool of workers for the build, started when there is Markdown to convert.
   const workers = options.workers !== false && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptionsFromConfig(config.kramdown)) : undefined;
