@@ -2,10 +2,11 @@
  * Reads `_config.yml` over Jekyll's defaults and checks what would otherwise fail late or silently.
  */
 import { readBuildLimits } from './build-limits.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
+import { readSiteText } from '../sources/read-site-text.ts';
 import { assertTimeZone } from '../sources/zoned-time.ts';
 import {
   BUILT_IN_PLUGINS,
@@ -41,7 +42,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   if (configFile) {
     const relative = path.relative(root, configFile);
     // The zone is not known before the file is read; dates in _config.yml are rare, so UTC will do here.
-    const parsed = parseJekyllYaml(readFileSync(configFile, 'utf8'), relative, 'UTC');
+    const parsed = parseJekyllYaml(readSiteText(configFile, relative), relative, 'UTC', 0, (message) => warnings.push(message));
     if (parsed !== null && parsed !== undefined) {
       if (typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new BuildError('The configuration must be a set of "key: value" lines.', { file: relative, line: 1 });

@@ -14,6 +14,27 @@ export interface RenderDependencies {
   includes: Set<string>;
 }
 
+// Jekyll's IncludeTag::VALID_SYNTAX and FULL_VALID_SYNTAX (\w is ASCII in Ruby, as here).
+const PARAMETER = String.raw`([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))`;
+const PARAMETERS = new RegExp(String.raw`^\s*(?:${PARAMETER}(?=\s|$)\s*)*$`);
+// Jekyll's VARIABLE_SYNTAX: a file name made of {{ variables }}, then the parameters.
+const VARIABLE_FILE = /^(?<file>[^{]*(?:\{\{\s*[\w\-.]+\s*(?:\|.*)?\}\}[^\s{}]*)+)(?<params>.*)$/s;
+
+/** Jekyll refuses parameters it cannot read (`date=` with no value) when it parses the include. */
+function checkIncludeParameters(token: TagToken): void {
+  const markup = token.args.trim();
+  const matched = VARIABLE_FILE.exec(markup);
+  const params = matched ? matched.groups!.params.trim() : markup.split(/\s+/).slice(1).join(' ');
+  if (params === '' || PARAMETERS.test(params)) return;
+  const [line, column] = token.getPosition();
+  throw new BuildError(`Invalid syntax for include tag: ${params}`, {
+    file: token.file,
+    line,
+    column,
+    hint: "Write parameters as name='value', name=\"value\" or name=variable, e.g. {% include file.html title='Hej' %}.",
+  });
+}
+
 /** Where a render counts how deep its includes are nested. */
 const DEPTH_REGISTER = 'tryck:include-depth';
 
@@ -24,6 +45,7 @@ export function createIncludeTag(includeNames: () => ReadonlySet<string>, includ
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: Parser) {
       super(token, remainTokens, liquid, parser);
       this.requester = token.file;
+      checkIncludeParameters(token);
     }
 
     override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {

@@ -6,7 +6,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { parse as parseYaml, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 import { BuildError } from '../errors.ts';
@@ -84,11 +84,18 @@ export function jekyllYamlOptions(timeZone: string): YamlOptions {
 }
 
 /** Parses YAML text the way Jekyll does; `lineOffset` is added to error line numbers. */
-export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0): unknown {
+export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0, onWarning?: (message: string) => void): unknown {
   const options = jekyllYamlOptions(timeZone);
   try {
-    return readSimpleYaml(text, options) ?? parseYaml(text, options);
+    return readSimpleYaml(text, options) ?? parseWithDuplicateKeys(text, file, options, lineOffset, onWarning) ?? parseYaml(text, options);
   } catch (error) {
+    if (error instanceof Error && error.message.includes('Excessive alias count')) {
+      throw new BuildError('This YAML repeats aliases (*name) so often that reading it would take all memory; it is refused.', {
+        file,
+        hint: 'Write the values out, or use far fewer aliases of aliases.',
+        cause: error,
+      });
+    }
     if (error instanceof YAMLParseError) {
       const pos = error.linePos?.[0];
       const line = pos ? pos.line + lineOffset : undefined;
@@ -107,6 +114,24 @@ export function parseJekyllYaml(text: string, file: string, timeZone: string, li
     }
     throw error;
   }
+}
+
+/**
+ * Psych lets the last of two equal keys win, silently; so does the yaml library with uniqueKeys off.
+ * The same reading, with a warning naming the line of each repeated key. Undefined when the text has
+ * errors of another kind (parseYaml then reports them).
+ */
+function parseWithDuplicateKeys(text: string, file: string, options: YamlOptions, lineOffset: number, onWarning?: (message: string) => void): unknown {
+  if (!onWarning) return undefined;
+  const document = parseDocument(text, { ...options, uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length === 0 || document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return undefined;
+  for (const error of document.errors) {
+    const pos = error.linePos?.[0];
+    const where = pos ? `${file}:${pos.line + lineOffset}:${pos.col}` : file;
+    const key = pos ? (text.split('\n')[pos.line - 1] ?? '').trim().split(':')[0] : '';
+    onWarning(`${where}: the key '${key}' appears twice in this YAML; the last one is used, as in Jekyll.`);
+  }
+  return parseYaml(text, options);
 }
 
 function yamlHint(line: string | undefined): string | undefined {
@@ -227,7 +252,7 @@ export function frontMatterCacheKey(timeZone: string, digest: string): string {
  * neither split nor parsed again: its body is cut where it was cut last time. Given the file's
  * `identity` on disk, the cache also learns the file's digest, for readUnchangedFile next time.
  */
-export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, identity?: FileIdentity): ParsedFile {
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, identity?: FileIdentity, onWarning?: (message: string) => void): ParsedFile {
   const digest = sourceDigest(text);
   const source = withoutBom(text);
   if (!hasFrontMatter(source)) {
@@ -249,13 +274,13 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   // returns the same front matter and cuts the body at the same place (4000 posts: 210 -> 177 ms).
   const fence = source.indexOf('\n---', 3);
   const head = fence < 0 ? source : source.slice(0, fence + 6);
-  const parsed = matter(head, {
+  const parsed = readUnlessUnclosed(fence < 0, file, () => matter(head, {
     engines: {
       yaml: (yaml: string) => {
         // gray-matter hands over the text right after the opening `---`, so YAML line 1 is file line 1.
         // It cuts at the line feed before the closing `---`: in a file with Windows line endings the
         // carriage return stays, and the yaml library (unlike Jekyll's Psych) keeps it in the last value.
-        const value = parseJekyllYaml(detached(yaml.endsWith('\r') ? yaml.slice(0, -1) : yaml), file, timeZone, 0);
+        const value = parseJekyllYaml(detached(yaml.endsWith('\r') ? yaml.slice(0, -1) : yaml), file, timeZone, 0, onWarning);
         if (value === null || value === undefined) return {};
         if (typeof value !== 'object' || Array.isArray(value)) {
           throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });
@@ -264,13 +289,32 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
         return data;
       },
     },
-  });
+  }));
   const bodyStart = head.length - parsed.content.length;
   const body = source.slice(bodyStart);
   const bodyLineOffset = countLines(source, bodyStart);
   const encoded = cache ? encodeFrontMatter(data) : undefined;
   if (encoded !== undefined) cache!.set(key, `${bodyStart},${bodyLineOffset},${encoded}`);
   return { data, body, bodyLineOffset, bodyStart, hasFrontMatter: true, digest, ...(encoded !== undefined ? { frontMatterText: encoded } : {}) };
+}
+
+/**
+ * Without a closing `---`, gray-matter reads the whole file as YAML: when that fails, the error is
+ * somewhere in the text, far from the cause, which is said instead.
+ */
+function readUnlessUnclosed<T>(unclosed: boolean, file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!unclosed) throw error;
+    throw new BuildError('The front matter that starts on line 1 is never closed.', {
+      file,
+      line: 1,
+      column: 1,
+      hint: "End the front matter with a line of three dashes, '---', before the text.",
+      cause: error,
+    });
+  }
 }
 
 /** How many line feeds `text` has before `end`. */

@@ -41,6 +41,9 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     warnings: [],
   };
 
+  const warn = (message: string): void => {
+    sources.warnings.push(message);
+  };
   const walk = (dir: string): void => {
     readPostFolder(config, filter, dir, '_posts', 'post', options, sources, shelf);
     if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources, shelf);
@@ -60,7 +63,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
       }
       // Only a file's first line decides page or static file: images and PDFs are never read whole.
       if (startsWithFrontMatter(file.absolutePath)) {
-        const parsed = parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, options.frontMatterCache);
+        const parsed = parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, options.frontMatterCache, undefined, warn);
         const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
         shelf?.keep(page, identity, parsed.bodyStart);
         if (isPublished(page, config)) sources.pages.push(page);
@@ -109,7 +112,7 @@ function readPostFolder(
     const cache = options.frontMatterCache;
     const parsed =
       (cache && readUnchangedFile(file.absolutePath, relativePath, identity, config.timezone, cache)) ??
-      parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, cache, identity);
+      parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, cache, identity, (message) => sources.warnings.push(message));
     if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     const post = createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config);
