@@ -71,8 +71,9 @@ function settle(destination: string, pid: number): void {
   if (journal?.mode === 'in-place' && existsSync(staging)) finishInPlace(destination, staging, journal);
   else if (journal?.mode === 'swap' && existsSync(staging)) finishSwap(destination, staging, old, journal);
   else if (!existsSync(destination) && existsSync(old)) renameSync(old, destination);
-  rmSync(staging, { recursive: true, force: true });
-  rmSync(old, { recursive: true, force: true });
+  // Retried: on a signal, writes the build started may still land in the staging folder.
+  rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  rmSync(old, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   rmSync(`${journalFile}.tmp`, { force: true });
   rmSync(journalFile, { force: true });
 }

@@ -60,8 +60,11 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
   // signal would have stopped the process.
   const onSignal = (signal: NodeJS.Signals): void => {
     stopListening();
-    recoverInterruptedBuilds(destination, process.pid);
-    process.kill(process.pid, signal);
+    try {
+      recoverInterruptedBuilds(destination, process.pid);
+    } finally {
+      process.kill(process.pid, signal);
+    }
   };
   const stopListening = (): void => {
     process.off('SIGINT', onSignal);
