@@ -96,6 +96,16 @@ export function parseJekyllYaml(text: string, file: string, timeZone: string, li
         cause: error,
       });
     }
+    const alias = error instanceof ReferenceError ? /Unresolved alias[^:]*: (.+)$/.exec(error.message) : null;
+    if (alias) {
+      const at = text.split('\n').findIndex((line) => line.includes(`*${alias[1]}`));
+      throw new BuildError(`Invalid YAML: the alias *${alias[1]} names no anchor (&${alias[1]}) set before it.`, {
+        file,
+        ...(at >= 0 ? { line: at + 1 + lineOffset, column: text.split('\n')[at].indexOf(`*${alias[1]}`) + 1 } : {}),
+        hint: 'Set the anchor first (key: &name value), or quote the value if the * is meant as text: "*viktigt*".',
+        cause: error,
+      });
+    }
     if (error instanceof YAMLParseError) {
       const pos = error.linePos?.[0];
       const line = pos ? pos.line + lineOffset : undefined;
