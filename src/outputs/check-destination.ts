@@ -14,8 +14,8 @@ export function checkDestination(config: SiteConfig, fromCommandLine: boolean): 
   if (isInside(destination, source)) {
     throw new BuildError(
       destination === source
-        ? `The destination ${destination} is the source folder: the build would replace it.`
-        : `The destination ${destination} holds the source folder: the build would replace it.`,
+        ? `The destination ${destination} is the source folder: the build would replace the source with the site.`
+        : `The destination ${destination} holds the source folder: the build would replace the source with the site.`,
       { hint: 'Choose a destination inside the source, such as _site, or a new folder elsewhere.' },
     );
   }
