@@ -2,15 +2,15 @@
  * The whole pipeline, one step a line: config → sources → Liquid and Markdown → layouts → outputs.
  * Each step is a function of the previous one's result; timing and logging stay outside.
  */
-import path from 'node:path';
 import { openBuildCaches } from './cache/open-build-caches.ts';
 import type { DiskPageCache, PageCache, PageCacheStats } from './cache/page-cache.ts';
 import type { CacheStats } from './cache/persistent-cache.ts';
 import { loadConfig, type ConfigOverrides } from './config/load-config.ts';
 import type { SiteConfig } from './config/site-config.ts';
-import { BuildError } from './errors.ts';
 import type { MarkdownCache, MarkdownKeys } from './markdown/cached-markdown-processor.ts';
 import { generateFiles, type GeneratedFile } from './outputs/generate-files.ts';
+import { checkDestination } from './outputs/check-destination.ts';
+import { recoverInterruptedBuilds } from './outputs/interrupted-builds.ts';
 import { createDiskWriter, type SiteWriter } from './outputs/site-writer.ts';
 import { createWriteQueue, type WriteQueue } from './outputs/write-queue.ts';
 import type { RenderContext, RenderedDocument } from './render/render-documents.ts';
@@ -163,7 +163,9 @@ export function buildTime(environment: NodeJS.ProcessEnv = process.env): Date {
 export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const now = options.now ?? buildTime();
   const { config, warnings } = loadConfig(options.source, options);
-  checkDestination(config);
+  checkDestination(config, options.destination !== undefined);
+  // Before the page cache looks at the site: a build killed while writing it is settled first.
+  if (!options.writer) recoverInterruptedBuilds(config.destination);
   options.onProgress?.('reading the site');
   // One pool of workers for the build, started when there is Markdown to convert.
   const workers = options.workers !== false && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptionsFromConfig(config.kramdown)) : undefined;
@@ -251,15 +253,6 @@ async function writeSite(writer: SiteWriter, queue: WriteQueue, plan: SitePlan, 
   } catch (error) {
     await writer.abort();
     throw error;
-  }
-}
-
-function checkDestination(config: SiteConfig): void {
-  const relative = path.relative(config.destination, config.source);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-    throw new BuildError(`The destination ${config.destination} would replace the source folder.`, {
-      hint: 'Choose a destination outside the source, such as _site.',
-    });
   }
 }
 

@@ -2,7 +2,9 @@
  * The caches a one-shot build keeps in `.tryck-cache/`: Markdown conversions, parsed front matter and
  * the documents made from files, each fingerprinted by the code that computes it.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { BuildError } from '../errors.ts';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import type { DocumentCache } from '../sources/document-cache.ts';
 import type { FrontMatterCache } from '../sources/front-matter.ts';
@@ -35,6 +37,7 @@ export interface BuildCaches {
 
 export function openBuildCaches(source: string): BuildCaches {
   const directory = path.join(path.resolve(source), CACHE_DIR);
+  checkCacheFolder(directory);
   // Sharded: an edited post rewrites one shard of the conversions, not all 30 MB at 4000 posts. With
   // 16 shards of 2 MB, that took 12-17 ms of an edited build; with 64, 4-6 ms, and opening them 1 ms
   // more (timed in the build, 6 builds each).
@@ -76,4 +79,20 @@ export function openBuildCaches(source: string): BuildCaches {
       contents?.save();
     },
   };
+}
+
+/** `.tryck-cache` must be a folder, or absent: anything else is a plain error, not an errno. */
+function checkCacheFolder(directory: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(directory).isDirectory();
+  } catch {
+    return;
+  }
+  if (!isDirectory) {
+    throw new BuildError(`${CACHE_DIR} is a file, but tryck keeps its cache in a folder of that name.`, {
+      file: CACHE_DIR,
+      hint: `Remove ${CACHE_DIR}, or build with --no-cache.`,
+    });
+  }
 }

@@ -1,11 +1,13 @@
 /**
  * Reads `_config.yml` over Jekyll's defaults and checks what would otherwise fail late or silently.
  */
+import { readBuildLimits } from './build-limits.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rubyPluginsWarning } from './ruby-plugins.ts';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
+import { readSiteText } from '../sources/read-site-text.ts';
 import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
 import {
   BUILT_IN_PLUGINS,
@@ -47,7 +49,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     throw new BuildError(`The source folder does not exist: ${given}`, { hint: 'Pass the site folder with --source DIR.' });
   }
   const warnings: string[] = [];
-  const { files, fromFile } = readConfigFiles(given, overrides);
+  const { files, fromFile } = readConfigFiles(given, overrides, warnings);
   // Jekyll resolves `source:` and `destination:` with File.expand_path: against the working directory.
   const base = overrides.workingDirectory ?? given;
   const root = overrides.sourceFromConfig && typeof fromFile.source === 'string' ? path.resolve(base, fromFile.source) : given;
@@ -123,6 +125,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     includesDir: String(raw.includes_dir ?? '_includes'),
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
+    limits: readBuildLimits(raw.tryck_limits, file),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;
@@ -134,7 +137,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
  * The configuration files, merged in order (Configuration#read_config_files): those given with
  * `--config`, which must exist, or else the source's `_config.yml` (or `.yaml`), if any.
  */
-function readConfigFiles(root: string, overrides: ConfigOverrides): { files: string[]; fromFile: Record<string, unknown> } {
+function readConfigFiles(root: string, overrides: ConfigOverrides, warnings: string[]): { files: string[]; fromFile: Record<string, unknown> } {
   const explicit = overrides.configFiles?.filter((name) => name !== '');
   const candidates = explicit?.length
     ? explicit.map((name) => path.resolve(overrides.workingDirectory ?? root, name))
@@ -147,7 +150,7 @@ function readConfigFiles(root: string, overrides: ConfigOverrides): { files: str
       throw new BuildError(`The configuration file '${configFile}' could not be found.`, { hint: 'Check the names given to --config (comma-separated, from the working directory).' });
     }
     // The zone is not known before the file is read; dates in _config.yml are rare, so UTC will do here.
-    const parsed = parseJekyllYaml(readFileSync(configFile, 'utf8'), relative, 'UTC');
+    const parsed = parseJekyllYaml(readSiteText(configFile, relative), relative, 'UTC', 0, (message) => warnings.push(message));
     if (parsed !== null && parsed !== undefined) {
       if (typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new BuildError('The configuration must be a set of "key: value" lines.', { file: relative, line: 1 });

@@ -2,6 +2,8 @@
  * `_config.yml` as Jekyll 4.3 reads it: Jekyll's defaults, then the file, then command-line flags.
  * Every key stays available to templates as `site.KEY`; the typed fields are the ones tryck itself uses.
  */
+import type { BuildLimits } from './build-limits.ts';
+
 export interface FrontMatterDefault {
   scope: { path?: string; type?: string };
   values: Record<string, unknown>;
@@ -37,6 +39,8 @@ export interface SiteConfig {
   includesDir: string;
   dataDir: string;
   kramdown: Record<string, unknown>;
+  /** `tryck_limits:`, over DEFAULT_LIMITS (build-limits.ts). */
+  limits: BuildLimits;
 }
 
 /** Jekyll 4.3's defaults (lib/jekyll/configuration.rb), the ones that change what a build produces. */

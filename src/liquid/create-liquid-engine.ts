@@ -11,6 +11,8 @@ import type { TemplateFile } from '../sources/site-sources.ts';
 import { createIncludeTag, DEPENDENCIES_REGISTER, type RenderDependencies } from './include-tag.ts';
 import { parseLaxly, type LaxRepair, type LiquidErrorMode } from './parse-laxly.ts';
 import { RECORDER, RenderRecorder } from './render-recorder.ts';
+import type { BuildLimits } from '../config/build-limits.ts';
+import { describeLimitError } from './describe-limit-error.ts';
 
 export interface LiquidEngineOptions {
   /** `_includes/` by name (`toc.md`, `nav/menu.html`). */
@@ -22,6 +24,8 @@ export interface LiquidEngineOptions {
   errorMode?: LiquidErrorMode;
   /** Receives a warning for each piece of markup read laxly. */
   onWarning?: (message: string) => void;
+  /** Per-page limits (tryck_limits: in _config.yml); default: none. */
+  limits?: Pick<BuildLimits, 'liquidRenderSeconds' | 'liquidMemory' | 'liquidOutputChars' | 'includeDepth' | 'fileBytes'>;
 }
 
 export interface RenderResult {
@@ -84,7 +88,10 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
     return text;
   };
 
+  const { limits } = options;
   const liquid = new Liquid({
+    // Hostile templates (a loop over (1..300000000), a page rendering for minutes) stop with an error.
+    ...(limits && { parseLimit: limits.fileBytes, renderLimit: limits.liquidRenderSeconds * 1000, memoryLimit: limits.liquidMemory }),
     // Jekyll: `{% include file.html param=value %}` with `include.param`, file names unquoted.
     jekyllInclude: true,
     dynamicPartials: false,
@@ -113,7 +120,7 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
       sep: '/',
     },
   });
-  liquid.registerTag('include', createIncludeTag(() => includeNames, options.includesDir));
+  liquid.registerTag('include', createIncludeTag(() => includeNames, options.includesDir, limits?.includeDepth));
   options.extend?.(liquid);
 
   const parsed = new Map<string, { source: string; templates: Template[] }>();
@@ -130,17 +137,18 @@ export function createLiquidEngine(options: LiquidEngineOptions): LiquidEngine {
         if (keep) parsed.set(file, { source, templates });
         return templates;
       } catch (error) {
-        throw toBuildError(error, file, locate);
+        throw toBuildError(error, file, locate, limits);
       }
     },
     render(templates, scope) {
       const ctx = new Context(scope, liquid.options, { sync: true }, { liquid });
+      if (limits) (ctx as unknown as { outputLimit?: number }).outputLimit = limits.liquidOutputChars;
       try {
         const output = RenderRecorder.during((scope as Record<symbol, unknown>)[RECORDER] as RenderRecorder | undefined, () => liquid.renderSync(templates, ctx) as string);
         const deps = ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() });
         return { output, includes: deps.includes };
       } catch (error) {
-        throw toBuildError(error, undefined, locate);
+        throw toBuildError(error, undefined, locate, limits);
       }
     },
     renderString(source, file, scope, lineOffset = 0, keep = true) {
@@ -176,7 +184,7 @@ interface Located {
  * liquidjs wraps an error once per template it passes through (page → include → include).
  * The innermost location is where the mistake is; the outer ones say how we got there.
  */
-function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOffsets, displayPaths }: Locator): BuildError | RenderInterrupted {
+function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOffsets, displayPaths }: Locator, limits?: LiquidEngineOptions['limits']): BuildError | RenderInterrupted {
   const chain: Located[] = [];
   let current: unknown = error;
   let root: unknown = error;
@@ -204,7 +212,7 @@ function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOf
     // Our own error (a missing include): it knows what to say; add where it was asked for.
     const where = chain.at(-1);
     return new BuildError(root.message, {
-      file: root.file ?? where?.file,
+      file: root.file === undefined ? where?.file : (displayPaths.get(stripRoot(root.file)) ?? root.file),
       line: where?.line,
       column: where?.column,
       hint: root.hint,
@@ -213,6 +221,8 @@ function toBuildError(error: unknown, fallbackFile: string | undefined, { lineOf
     });
   }
   const message = root instanceof Error ? root.message.replace(/, (file:[^,]*, )?line:\d+, col:\d+$/, '') : String(root);
+  const limit = limits && describeLimitError(message, limits);
+  if (limit) return new BuildError(limit.message, { file: innermost.file, line: innermost.line, column: innermost.column, hint: limit.hint, cause: error });
   return new BuildError(`Liquid error: ${message}${via.length ? ` (included from ${via.join(' ← ')})` : ''}`, {
     file: innermost.file,
     line: innermost.line,

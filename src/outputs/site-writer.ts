@@ -7,11 +7,13 @@
  *   Moving 4000 unchanged pages into a new folder and deleting the old one cost a second at 4000 posts.
  * The memory writer keeps files in a Map, for tests and dry runs.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../cache/page-cache.ts';
-import { listSiteFolders, type SiteTree } from './site-folders.ts';
+import { listSiteFolders } from './site-folders.ts';
+import { oldSiteFolder, recoverInterruptedBuilds, removeCommitJournal, stagingFolder, writeCommitJournal } from './interrupted-builds.ts';
+import { removeUnmade } from './remove-unmade.ts';
 
 export interface SiteWriter {
   /**
@@ -47,17 +49,32 @@ export interface DiskWriterOptions {
 const IN_PLACE_LIMIT = 200;
 
 export function createDiskWriter({ destination, keepFiles = [], folderRecords }: DiskWriterOptions): SiteWriter {
-  const parent = path.dirname(destination);
-  const base = path.basename(destination);
-  const staging = path.join(parent, `.${base}.tryck-staging-${process.pid}`);
+  const staging = stagingFolder(destination, process.pid);
   const createdDirs = new Set<string>();
   /** Output paths written into the staging folder, and paths kept from the current site. */
   const staged = new Set<string>();
   const carried = new Map<string, string>();
   let started: Promise<void> | undefined;
 
+  // Ctrl-C or SIGTERM while the site is written: tidy up (interrupted-builds.ts), then stop as the
+  // signal would have stopped the process.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stopListening();
+    try {
+      recoverInterruptedBuilds(destination, process.pid);
+    } finally {
+      process.kill(process.pid, signal);
+    }
+  };
+  const stopListening = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   const ensureStarted = (): Promise<void> =>
     (started ??= (async () => {
+      recoverInterruptedBuilds(destination);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       await rm(staging, { recursive: true, force: true });
       await mkdir(staging, { recursive: true });
     })());
@@ -98,6 +115,7 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
 
   const swapIn = async (): Promise<void> => {
     await stageCarried();
+    writeCommitJournal(destination, process.pid, { mode: 'swap', keepFiles });
     for (const name of keepFiles) {
       const kept = path.join(destination, name);
       if (await exists(kept)) {
@@ -106,7 +124,7 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
         await rename(kept, path.join(staging, name));
       }
     }
-    const old = path.join(parent, `.${base}.tryck-old-${process.pid}`);
+    const old = oldSiteFolder(destination, process.pid);
     const hadOld = await exists(destination);
     if (hadOld) await rename(destination, old);
     await rename(staging, destination);
@@ -114,6 +132,7 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
   };
 
   const updateInPlace = async (): Promise<void> => {
+    writeCommitJournal(destination, process.pid, { mode: 'in-place', made: [...staged, ...carried.keys()], keepFiles });
     const made = new Set<string>();
     for (const outputPath of staged) {
       const file = target(destination, outputPath);
@@ -173,45 +192,14 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
       const inPlace = staged.size <= Math.max(IN_PLACE_LIMIT, (staged.size + carried.size) / 10) && (await isDirectory(destination));
       if (inPlace) await updateInPlace();
       else await swapIn();
+      removeCommitJournal(destination, process.pid);
+      stopListening();
     },
     async abort() {
       await rm(staging, { recursive: true, force: true });
+      stopListening();
     },
   };
-}
-
-/**
- * Removes the files below `root` that this build did not make, and folders left empty, as a fresh
- * build would; the names in `keep` (top level only, as Jekyll's keep_files) stay. `tree` lists the
- * site once this build renamed its new files in, which are all made by it. Where the site's shape
- * changes while it is read, what is no longer there is skipped.
- */
-function removeUnmade(root: string, tree: SiteTree, relative: string, made: (outputPath: string) => boolean, keep: ReadonlySet<string>): boolean {
-  const entries = tree.get(relative) ?? [];
-  let left = entries.length;
-  for (const entry of entries) {
-    const outputPath = relative ? `${relative}/${entry.name}` : entry.name;
-    if (relative === '' && keep.has(entry.name)) continue;
-    // A path is joined only for what goes: nearly every file of an edited build stays.
-    if (entry.isDirectory) {
-      if (removeUnmade(root, tree, outputPath, made, keep) && removed(() => rmdirSync(path.join(root, outputPath)))) left -= 1;
-    } else if (!made(outputPath) && removed(() => unlinkSync(path.join(root, outputPath)))) {
-      left -= 1;
-    }
-  }
-  return left === 0;
-}
-
-/** Runs a removal; false if the file or folder is no longer what the listing saw (or not empty). */
-function removed(remove: () => void): boolean {
-  try {
-    remove();
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') return false;
-    throw error;
-  }
 }
 
 async function isDirectory(file: string): Promise<boolean> {

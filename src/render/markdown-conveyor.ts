@@ -4,6 +4,7 @@
  * repay their start; below that, or without workers, every text is converted on the main thread
  * when it is needed. Conversion is pure, so where a text was converted never shows in the output.
  */
+import { findTooDeepLine } from '../markdown/check-markdown-nesting.ts';
 import type { MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { PARALLEL_THRESHOLD, type SharedWorkerPool } from '../workers/worker-pool.ts';
 
@@ -18,6 +19,8 @@ export class MarkdownConveyor {
     private readonly keyOf: (text: string) => string,
     private readonly cache: MarkdownCache,
     private readonly workers: SharedWorkerPool | undefined,
+    /** Texts nested deeper are left to the main thread, which reports them (check-markdown-nesting.ts). */
+    private readonly maxNesting = Infinity,
   ) {}
 
   /**
@@ -27,6 +30,7 @@ export class MarkdownConveyor {
   offer(text: string, urgent = false): void {
     if (!this.workers) return;
     if (this.inFlight.has(text) || this.gathered.has(text) || this.cache.has(this.keyOf(text))) return;
+    if (findTooDeepLine(text, this.maxNesting)) return;
     if (this.workers.started) return this.send(text, urgent);
     this.gathered.set(text, urgent);
     if (this.gathered.size < PARALLEL_THRESHOLD) return;

@@ -150,6 +150,10 @@ function convertMarkdown(text: string, document: SourceDocument, markdown: Markd
   try {
     return markdown.render(text);
   } catch (error) {
+    if (error instanceof BuildError && error.file === undefined) {
+      const line = error.line === undefined ? undefined : error.line + document.bodyLineOffset;
+      throw new BuildError(error.message, { file: document.relativePath, line, hint: error.hint, cause: error.cause });
+    }
     throw new BuildError(`Markdown conversion failed: ${(error as Error).message}`, { file: document.relativePath, cause: error });
   }
 }

@@ -17,6 +17,7 @@ import { defineCachedContent, defineNotedContent, planReuse, reuseListing } from
 import { Breather } from './breather.ts';
 import { RenderInterrupted } from '../errors.ts';
 import { MarkdownConveyor } from './markdown-conveyor.ts';
+import { withNestingLimit } from '../markdown/check-markdown-nesting.ts';
 import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
 import { relatedPostsSites } from './related-posts.ts';
@@ -62,7 +63,7 @@ export async function renderSiteWithContext(
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
   const cacheScope = markdownCacheScope(config);
-  const markdown = withMarkdownCache(processor, markdownCache, markdownKeys, cacheScope);
+  const markdown = withNestingLimit(withMarkdownCache(processor, markdownCache, markdownKeys, cacheScope), config.limits.markdownNesting);
   const keyOf = (text: string): string => markdownKeys.keyOf(cacheScope, text);
   const liquid = createLiquidEngine({
     includes: sources.includes,
@@ -70,6 +71,7 @@ export async function renderSiteWithContext(
     extend: (engine) => registerJekyllExtensions(engine, { config, sources, markdown, now }),
     errorMode: liquidErrorMode(config.raw.liquid),
     onWarning: (message) => sources.warnings.push(message),
+    limits: config.limits,
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length);
@@ -112,7 +114,7 @@ export async function renderSiteWithContext(
   // Documents the page cache carries over skip all of it: their content is read from the cache if a
   // listing asks for it.
   const ownWorkers = parallel && !workers && SharedWorkerPool.available() ? new SharedWorkerPool(markdownOptions) : undefined;
-  const conveyor = new MarkdownConveyor(keyOf, markdownCache, parallel ? (workers ?? ownWorkers) : undefined);
+  const conveyor = new MarkdownConveyor(keyOf, markdownCache, parallel ? (workers ?? ownWorkers) : undefined, config.limits.markdownNesting);
   try {
     const breather = new Breather();
     const postLiquid: Array<{ body: LiquidText; excerpt: LiquidText & { given?: string } } | undefined> = [];

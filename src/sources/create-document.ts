@@ -6,6 +6,9 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { deepMerge } from '../config/load-config.ts';
 import { BuildError } from '../errors.ts';
+import { joinInside } from '../join-inside.ts';
+import { locateInFrontMatter } from './locate-in-front-matter.ts';
+import { checkOutputPath } from './check-output-path.ts';
 import { sourceDigest, type ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import {
@@ -137,7 +140,7 @@ function toSourceDocument(
     bodyLineOffset: parsed.bodyLineOffset,
     body: read ? () => read.call(parsed) : parsed.body,
     url,
-    outputPath: outputPathForUrl(url, outputExt),
+    outputPath: checkOutputPath(outputPathForUrl(url, outputExt), url, file),
     outputExt,
     isMarkdown,
     date,
@@ -234,7 +237,7 @@ export function coerceDate(value: unknown, file: string, config: SiteConfig): Je
   const text = String(value).trim();
   const m = /^(\d{2,4})-(\d{1,2})-(\d{1,2})(?:[ Tt]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[-+]\d{2}:?\d{2})?)?$/.exec(text);
   if (!m) {
-    throw new BuildError(`Invalid date '${text}'.`, { file, hint: 'Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0100.' });
+    throw new BuildError(`Invalid date '${text}'.`, { file, ...locateInFrontMatter(joinInside(config.source, file), text), hint: 'Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0100.' });
   }
   const wall = {
     year: Number(m[1]),
@@ -246,7 +249,11 @@ export function coerceDate(value: unknown, file: string, config: SiteConfig): Je
     millisecond: 0,
   };
   if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31) {
-    throw new BuildError(`Invalid date '${text}'.`, { file, hint: 'Months run 01–12 and days 01–31.' });
+    throw new BuildError(`Invalid date '${text}'.`, { file, ...locateInFrontMatter(joinInside(config.source, file), text), hint: 'Months run 01–12 and days 01–31.' });
+  }
+  // Ruby's Time.parse refuses these ("hour out of range"); 24:00 and a leap second roll over, as in Ruby.
+  if (wall.hour > 24 || wall.minute > 59 || wall.second > 60) {
+    throw new BuildError(`Invalid date '${text}': the time of day is out of range.`, { file, ...locateInFrontMatter(joinInside(config.source, file), text), hint: 'Hours run 00–23, minutes and seconds 00–59.' });
   }
   const zone = m[7];
   if (!zone) return JekyllTime.fromWallTime(wall, config.timezone);

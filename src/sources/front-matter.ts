@@ -5,7 +5,7 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { parse as parseYaml, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 import { BuildError } from '../errors.ts';
@@ -83,11 +83,28 @@ export function jekyllYamlOptions(timeZone: string): YamlOptions {
 }
 
 /** Parses YAML text the way Jekyll does; `lineOffset` is added to error line numbers. */
-export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0): unknown {
+export function parseJekyllYaml(text: string, file: string, timeZone: string, lineOffset = 0, onWarning?: (message: string) => void): unknown {
   const options = jekyllYamlOptions(timeZone);
   try {
-    return readSimpleYaml(text, options) ?? parseYaml(text, options);
+    return readSimpleYaml(text, options) ?? parseWithDuplicateKeys(text, file, options, lineOffset, onWarning) ?? parseYaml(text, options);
   } catch (error) {
+    if (error instanceof Error && error.message.includes('Excessive alias count')) {
+      throw new BuildError('This YAML repeats aliases (*name) so often that reading it would take all memory; it is refused.', {
+        file,
+        hint: 'Write the values out, or use far fewer aliases of aliases.',
+        cause: error,
+      });
+    }
+    const alias = error instanceof ReferenceError ? /Unresolved alias[^:]*: (.+)$/.exec(error.message) : null;
+    if (alias) {
+      const at = text.split('\n').findIndex((line) => line.includes(`*${alias[1]}`));
+      throw new BuildError(`Invalid YAML: the alias *${alias[1]} names no anchor (&${alias[1]}) set before it.`, {
+        file,
+        ...(at >= 0 ? { line: at + 1 + lineOffset, column: text.split('\n')[at].indexOf(`*${alias[1]}`) + 1 } : {}),
+        hint: 'Set the anchor first (key: &name value), or quote the value if the * is meant as text: "*viktigt*".',
+        cause: error,
+      });
+    }
     if (error instanceof YAMLParseError) {
       const pos = error.linePos?.[0];
       const line = pos ? pos.line + lineOffset : undefined;
@@ -106,6 +123,24 @@ export function parseJekyllYaml(text: string, file: string, timeZone: string, li
     }
     throw error;
   }
+}
+
+/**
+ * Psych lets the last of two equal keys win, silently; so does the yaml library with uniqueKeys off.
+ * The same reading, with a warning naming the line of each repeated key. Undefined when the text has
+ * errors of another kind (parseYaml then reports them).
+ */
+function parseWithDuplicateKeys(text: string, file: string, options: YamlOptions, lineOffset: number, onWarning?: (message: string) => void): unknown {
+  if (!onWarning) return undefined;
+  const document = parseDocument(text, { ...options, uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length === 0 || document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return undefined;
+  for (const error of document.errors) {
+    const pos = error.linePos?.[0];
+    const where = pos ? `${file}:${pos.line + lineOffset}:${pos.col}` : file;
+    const key = pos ? (text.split('\n')[pos.line - 1] ?? '').trim().split(':')[0] : '';
+    onWarning(`${where}: the key '${key}' appears twice in this YAML; the last one is used, as in Jekyll.`);
+  }
+  return parseYaml(text, options);
 }
 
 function yamlHint(line: string | undefined): string | undefined {
@@ -226,7 +261,7 @@ export function frontMatterCacheKey(timeZone: string, digest: string): string {
  * neither split nor parsed again: its body is cut where it was cut last time. Given the file's
  * `identity` on disk, the cache also learns the file's digest, for readUnchangedFile next time.
  */
-export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, identity?: FileIdentity): ParsedFile {
+export function parseFrontMatter(text: string, file: string, timeZone: string, cache?: FrontMatterCache, identity?: FileIdentity, onWarning?: (message: string) => void): ParsedFile {
   const digest = sourceDigest(text);
   const source = withoutBom(text);
   if (!hasFrontMatter(source)) {
@@ -245,7 +280,7 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   // Jekyll: an opening `---` without a closing fence leaves the whole file as content, and no front matter.
   const split = splitFrontMatter(source);
   // The YAML after the opening `---`, so that YAML line 1 is file line 1.
-  const value = split ? parseJekyllYaml(detached(split.yaml), file, timeZone, 0) : undefined;
+  const value = split ? parseJekyllYaml(detached(split.yaml), file, timeZone, 0, onWarning) : undefined;
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
     throw new BuildError('Front matter must be a set of "key: value" lines.', { file, line: 2 });
   }

@@ -3,6 +3,7 @@
  * page 1, and copies of it at `/page2/`, `/page3/`… carry the rest. Which posts each page shows is
  * decided at render time (`paginator`), from `site.posts`.
  */
+import { BuildError } from '../errors.ts';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { outputPathForUrl, sanitizeUrl } from './permalink.ts';
@@ -17,7 +18,13 @@ export interface Pagination {
 export function paginatePages(config: SiteConfig, sources: SiteSources): void {
   if (!config.plugins.includes('jekyll-paginate') || config.raw.paginate === undefined || config.raw.paginate === null) return;
   const perPage = Number.parseInt(String(config.raw.paginate), 10);
-  if (!Number.isFinite(perPage) || perPage < 1) return;
+  // jekyll-paginate reads it with Ruby's to_i: `fem` is 0, and dividing by it stops Jekyll's build.
+  if (!Number.isFinite(perPage) || perPage < 1) {
+    throw new BuildError(`paginate should be the number of posts per page, but is ${JSON.stringify(config.raw.paginate)}.`, {
+      file: '_config.yml',
+      hint: 'Write a whole number, e.g. paginate: 5, or remove the line to turn pagination off.',
+    });
+  }
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const template = templatePage(sources.pages, paginatePath);
   if (!template) {

@@ -3,11 +3,11 @@
  * DataReader names them.
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { SiteConfig } from '../config/site-config.ts';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from './front-matter.ts';
 import { listFilesRecursively } from './list-files.ts';
+import { readSiteText } from './read-site-text.ts';
 
 export function readDataFolder(config: SiteConfig): Record<string, unknown> {
   const data: Record<string, unknown> = {};
@@ -16,7 +16,7 @@ export function readDataFolder(config: SiteConfig): Record<string, unknown> {
     const ext = path.posix.extname(inFolder).toLowerCase();
     if (!['.yml', '.yaml', '.json'].includes(ext)) continue;
     if (inFolder.split('/').some((part) => part.startsWith('.') || part.startsWith('_'))) continue;
-    const text = readFileSync(path.join(config.source, relativePath), 'utf8');
+    const text = readSiteText(path.join(config.source, relativePath), relativePath, config.limits.fileBytes);
     let value: unknown;
     if (ext === '.json') {
       try {

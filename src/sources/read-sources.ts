@@ -2,7 +2,7 @@
  * Reads a site folder as Jekyll's Reader does: posts from every `_posts` (and `_drafts` with --drafts),
  * pages (files with front matter), static files (everything else), layouts, includes and data.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
@@ -14,6 +14,7 @@ import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
 import { joinInside } from '../join-inside.ts';
+import { readSiteText } from './read-site-text.ts';
 
 export interface ReadOptions {
   /** The build's notion of "now": posts after it are future posts. */
@@ -40,6 +41,9 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     warnings: [],
   };
 
+  const warn = (message: string): void => {
+    sources.warnings.push(message);
+  };
   const walk = (dir: string): void => {
     readPostFolder(config, filter, dir, '_posts', 'post', options, sources, shelf);
     if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources, shelf);
@@ -59,7 +63,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
       }
       // Only a file's first line decides page or static file: images and PDFs are never read whole.
       if (startsWithFrontMatter(file.absolutePath)) {
-        const parsed = parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache);
+        const parsed = parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, options.frontMatterCache, undefined, warn);
         const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
         shelf?.keep(page, identity, parsed.bodyStart);
         if (isPublished(page, config)) sources.pages.push(page);
@@ -108,7 +112,7 @@ function readPostFolder(
     const cache = options.frontMatterCache;
     const parsed =
       (cache && readUnchangedFile(file.absolutePath, relativePath, identity, config.timezone, cache)) ??
-      parseFrontMatter(readFileSync(file.absolutePath, 'utf8'), relativePath, config.timezone, cache, identity);
+      parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, cache, identity, (message) => sources.warnings.push(message));
     if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
     const post = createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config);
@@ -140,7 +144,7 @@ function readTemplates(config: SiteConfig, folder: string, isLayout: boolean): M
   for (const relativePath of listFilesRecursively(config.source, folder)) {
     const inFolder = relativePath.slice(folder.length + 1);
     if (inFolder.split('/').some((part) => part.startsWith('.'))) continue;
-    const text = readFileSync(path.join(config.source, relativePath), 'utf8');
+    const text = readSiteText(path.join(config.source, relativePath), relativePath, config.limits.fileBytes);
     // Layouts have front matter; includes are plain text, where a leading `---` is just content.
     const parsed = isLayout
       ? parseFrontMatter(text, relativePath, config.timezone)

@@ -14,6 +14,7 @@ import { BuildError } from '../errors.ts';
 import { slugify } from '../liquid/filters/slugify.ts';
 import { escapePath, outputPathForUrl, sanitizeUrl } from './permalink.ts';
 import type { SiteSources } from './site-sources.ts';
+import { locateInFrontMatter } from './locate-in-front-matter.ts';
 
 export const DEFAULT_TAG_PERMALINK = '/kategori/:tag.html';
 
@@ -32,7 +33,14 @@ export function createTagPages(config: SiteConfig, sources: SiteSources): void {
       const name = String(tag);
       modified.set(name, Math.max(modified.get(name) ?? 0, post.modifiedTime.getTime()));
       const slug = slugify(name, 'latin') ?? '';
-      if (!slug) continue;
+      // Its page would be /kategori/.html, which a theme's links cannot tell from any other such tag.
+      if (!slug) {
+        throw new BuildError(`The tag '${name}' has no letter or digit to name its tag page by.`, {
+          file: post.relativePath,
+          ...locateInFrontMatter(post.absolutePath, name),
+          hint: 'Give the tag a name with letters or digits (tag pages are named by its slug, as slugify: latin makes it).',
+        });
+      }
       const existing = bySlug.get(slug);
       if (existing === undefined) bySlug.set(slug, name);
       else if (existing !== name) sources.warnings.push(`Tags '${existing}' and '${name}' share the tag page for '${slug}'; it lists '${existing}'.`);

@@ -3,10 +3,12 @@
  * rendered, with the same `include.*` parameters as include. It may not leave the site folder.
  */
 import { recorderIn } from '../render-recorder.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSiteText } from '../../sources/read-site-text.ts';
 import path from 'node:path';
 import { Hash, Tag, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BuildError } from '../../errors.ts';
+import { resolveInside } from '../../resolve-inside.ts';
 import { DEPENDENCIES_REGISTER, type RenderDependencies } from '../include-tag.ts';
 
 export function createIncludeRelativeTag(sourceRoot: string) {
@@ -38,12 +40,9 @@ export function createIncludeRelativeTag(sourceRoot: string) {
       }
       let templates = parsed.get(relative);
       if (!templates) {
-        let text: string;
-        try {
-          text = readFileSync(path.join(sourceRoot, relative), 'utf8');
-        } catch {
-          throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
-        }
+        const file = resolveInside(sourceRoot, relative, 'include_relative');
+        if (!existsSync(file)) throw new BuildError(`include_relative: '${relative}' does not exist.`, { file: this.token.file });
+        const text = readSiteText(file, relative);
         templates = this.liquid.parse(text, relative);
         parsed.set(relative, templates);
       }
