@@ -193,7 +193,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     });
     // After rendering: Liquid adds its warnings (markup read laxly) to the sources' as it parses.
     warnings.push(...sources.warnings);
-    const generated = generateFiles(config, sources, rendered, now);
+    const generated = generateFiles(config, sources, rendered, now, context.site);
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
   } finally {

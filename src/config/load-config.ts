@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { assertTimeZone } from '../sources/zoned-time.ts';
+import { readCollectionsConfig } from './read-collections-config.ts';
 import {
   BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
@@ -107,6 +108,8 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     includesDir: String(raw.includes_dir ?? '_includes'),
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
+    collections: readCollectionsConfig(raw.collections, permalink, file),
+    collectionsDir: String(raw.collections_dir ?? '').replace(/^\/+|\/+$/g, ''),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;

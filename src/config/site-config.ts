@@ -7,6 +7,8 @@ export interface FrontMatterDefault {
   values: Record<string, unknown>;
 }
 
+import type { CollectionConfig } from './read-collections-config.ts';
+
 export interface SiteConfig {
   /** Every key from _config.yml, merged over Jekyll's defaults: what templates see as `site.*`. */
   raw: Record<string, unknown>;
@@ -34,6 +36,10 @@ export interface SiteConfig {
   includesDir: string;
   dataDir: string;
   kramdown: Record<string, unknown>;
+  /** `collections:`, posts first (read-collections-config.ts). */
+  collections: CollectionConfig[];
+  /** `collections_dir`: the folder, relative to the source, that holds `_posts` and every `_NAME`; '' for the source. */
+  collectionsDir: string;
 }
 
 /** Jekyll 4.3's defaults (lib/jekyll/configuration.rb), the ones that change what a build produces. */

@@ -5,7 +5,7 @@
  */
 import { BuildError } from '../errors.ts';
 import { JekyllDate, isDateValue } from '../sources/jekyll-time.ts';
-import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
+import type { CollectionSource, SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { dateToXmlschema } from '../liquid/filters/date-filters.ts';
 import { xmlEscape } from '../liquid/filters/string-filters.ts';
 import { absoluteUrl as absoluteUrlFilter } from '../liquid/filters/url-filters.ts';
@@ -23,6 +23,8 @@ export interface SitemapInput {
   /** Sorted by file name, as Jekyll sorts site.pages. */
   pages: SourceDocument[];
   staticFiles: StaticFileSource[];
+  /** The collections other than posts: the documents of those written are listed too. */
+  collections?: CollectionSource[];
 }
 
 interface SitemapEntry {
@@ -32,11 +34,15 @@ interface SitemapEntry {
   priority?: string;
 }
 
-export function renderSitemap({ config, posts, pages, staticFiles }: SitemapInput): string {
+export function renderSitemap({ config, posts, pages, staticFiles, collections = [] }: SitemapInput): string {
   const entries: SitemapEntry[] = [];
-  for (const post of posts) {
-    if (!listed(post.data)) continue;
-    entries.push(documentEntry(post, config, post.data.last_modified_at ?? post.date));
+  // jekyll-sitemap lists site.collections (sorted by label) whose output is on, posts among them.
+  const written = [{ label: 'posts', docs: posts }, ...collections.filter((c) => c.config.output).map((c) => ({ label: c.config.label, docs: c.docs }))];
+  for (const { docs } of written.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))) {
+    for (const doc of docs) {
+      if (!listed(doc.data)) continue;
+      entries.push(documentEntry(doc, config, doc.data.last_modified_at ?? doc.date));
+    }
   }
   for (const page of pages) {
     if (!listed(page.data) || !isHtmlPage(page) || page.url === '/404.html') continue;

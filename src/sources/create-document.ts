@@ -23,8 +23,8 @@ const slugifyForUrl = (text: string, mode = 'default', cased = false): string =>
 import { isDateValue } from './jekyll-time.ts';
 
 /** Document::DATE_FILENAME_MATCHER. */
-const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
-const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
+export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 const HTML_EXTENSIONS = ['.html', '.xhtml', '.htm'];
 
 export interface FileInfo {
@@ -156,6 +156,9 @@ export interface DocumentFields {
   outputExt: string;
   isMarkdown: boolean;
   date: JekyllTime | undefined;
+  collection?: string;
+  collectionPath?: string;
+  written?: boolean;
 }
 
 /** The document of a file: made from its text here, or kept from an earlier build (DocumentShelf). */
@@ -183,6 +186,9 @@ class FileDocument implements SourceDocument {
   readonly isMarkdown: boolean;
   date: JekyllTime | undefined;
   readonly modifiedTime: Date;
+  collection: string | undefined;
+  collectionPath: string | undefined;
+  written: boolean | undefined;
   #body: string | (() => string);
 
   constructor(file: FileInfo, fields: DocumentFields) {
@@ -199,6 +205,9 @@ class FileDocument implements SourceDocument {
     this.isMarkdown = fields.isMarkdown;
     this.date = fields.date;
     this.modifiedTime = file.modifiedTime;
+    this.collection = fields.collection;
+    this.collectionPath = fields.collectionPath;
+    this.written = fields.written;
     this.#body = fields.body;
   }
 
@@ -279,7 +288,7 @@ export function pluralizedList(data: Record<string, unknown>, singular: string, 
   return (Array.isArray(value) ? value.flat(Infinity) : [value]).filter((v) => v !== null && v !== undefined);
 }
 
-function collectCategories(collectionDir: string, data: Record<string, unknown>): string[] {
+export function collectCategories(collectionDir: string, data: Record<string, unknown>): string[] {
   const fromPath = collectionDir ? collectionDir.split('/').filter(Boolean) : [];
   const fromData = [
     ...toList(data.categories, true),
