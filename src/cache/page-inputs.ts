@@ -102,6 +102,9 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
       '\u0001',
       ...sources.pages.map(own),
       '\u0001',
+      // Collection documents are rendered every build, and listed (site.NAME) as they are now.
+      ...sources.collections.flatMap((collection) => collection.docs.map(own)),
+      '\u0001',
       ...sources.staticFiles.map((file) => `${file.relativePath}\u0000${file.url}\u0000${file.modifiedTime.getTime()}\u0000${stableText(file.data)}`),
     );
   return {

@@ -58,6 +58,7 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
   });
   const groupListingsReusable =
     listingsReusable && sources.posts.every((post) => previous.get(post)?.contentReadsOthers === false);
+  const collectionLabels = new Set(sources.collections.map((collection) => collection.config.label));
   const reused = new Map<SourceDocument, PageRecord>();
   const recorders = new Map<SourceDocument, RenderRecorder>();
   const listings = new Map<SourceDocument, PageRecord>();
@@ -69,7 +70,7 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
       reused.set(document, record);
       continue;
     }
-    recorders.set(document, new RenderRecorder());
+    recorders.set(document, new RenderRecorder(collectionLabels));
     if (listable && record.listingKey !== undefined && document.kind === 'page') listings.set(document, record);
   }
   return { reused, recorders, keyOf, listingKeyOf, listings };
