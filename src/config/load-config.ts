@@ -81,7 +81,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   }
 
   const permalinkStyle = String(raw.permalink ?? 'date');
-  const permalink = PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;
+  // `collections.posts.permalink` wins over `permalink` for posts (Collection#url_template).
+  const postsPermalink = postsCollectionPermalink(raw.collections);
+  const permalink = postsPermalink ?? PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;
   const kramdown = (raw.kramdown ?? {}) as Record<string, unknown>;
 
   const config: SiteConfig = {
@@ -108,7 +110,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     includesDir: String(raw.includes_dir ?? '_includes'),
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
-    collections: readCollectionsConfig(raw.collections, permalink, file),
+    collections: readCollectionsConfig(raw.collections, PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle, file),
     collectionsDir: String(raw.collections_dir ?? '').replace(/^\/+|\/+$/g, ''),
   };
   raw.future = config.future;
@@ -116,6 +118,11 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   raw.unpublished = config.unpublished;
   raw.baseurl = config.baseurl;
   return { config, warnings };
+}
+
+function postsCollectionPermalink(collections: unknown): string | undefined {
+  const posts = isPlainObject(collections) ? collections.posts : undefined;
+  return isPlainObject(posts) && typeof posts.permalink === 'string' && posts.permalink ? posts.permalink : undefined;
 }
 
 function normaliseBaseurl(value: unknown): string {

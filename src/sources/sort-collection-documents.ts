@@ -6,17 +6,39 @@ import type { CollectionConfig } from '../config/read-collections-config.ts';
 import type { SourceDocument } from './site-sources.ts';
 
 export function sortCollectionDocuments(docs: SourceDocument[], collection: CollectionConfig, onWarning: (message: string) => void): SourceDocument[] {
-  const sorted = [...docs].sort(compareDocuments);
-  if (collection.order) return rearrange(sorted, collection.order, `_${collection.label}`);
-  if (collection.sortBy) return sortByKey(sorted, collection.sortBy, onWarning);
-  return sorted;
+  if (collection.order) return rearrange(rubySort(docs, compareDocuments), collection.order, `_${collection.label}`);
+  if (collection.sortBy) return sortByKey(docs, collection.sortBy, onWarning);
+  return rubySort(docs, compareDocuments);
 }
 
-/** Document#<=>: by date, then by path. */
+/**
+ * Document#<=>: by the front matter's date, then by path. A document without a date in its data
+ * compares with any other by path alone (Ruby's `nil <=> time` is nil), so with dated and undated
+ * documents mixed the order is the one the sort algorithm happens to give: see rubySort.
+ */
 export function compareDocuments(a: SourceDocument, b: SourceDocument): number {
-  const byDate = (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0);
+  const x = a.data.date;
+  const y = b.data.date;
+  const byDate = x instanceof Date && y instanceof Date ? x.getTime() - y.getTime() : 0;
   if (byDate !== 0) return byDate;
   return compareStrings(a.relativePath, b.relativePath);
+}
+
+/**
+ * Array#sort! as Ruby 3.1 on glibc runs it: ruby_qsort is glibc's qsort_r, a top-down merge sort
+ * (msort_with_tmp). Its exact order matters only for comparisons that are not transitive, which
+ * Document#<=> makes when some documents have no date.
+ */
+export function rubySort<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length <= 1) return [...items];
+  const n1 = Math.floor(items.length / 2);
+  const left = rubySort(items.slice(0, n1), compare);
+  const right = rubySort(items.slice(n1), compare);
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) merged.push(compare(left[i], right[j]) <= 0 ? left[i++] : right[j++]);
+  return [...merged, ...left.slice(i), ...right.slice(j)];
 }
 
 /** Collection#rearrange_docs!: the listed files in their order, then the others as sorted. */
@@ -32,8 +54,8 @@ function rearrange(sorted: SourceDocument[], order: string[], relativeDirectory:
  * key goes after those with it (with Jekyll's "Sort warning"), and values that do not compare (a
  * number and a string) fall back to date and path.
  */
-function sortByKey(sorted: SourceDocument[], key: string, onWarning: (message: string) => void): SourceDocument[] {
-  return sorted.sort((a, b) => {
+function sortByKey(docs: SourceDocument[], key: string, onWarning: (message: string) => void): SourceDocument[] {
+  return rubySort(docs, (a, b) => {
     const x = a.data[key];
     const y = b.data[key];
     const xMissing = x === undefined || x === null;
