@@ -93,7 +93,8 @@ export function createCollectionDocument({ file, parsed, collection, collectionP
     date,
     collection: collection.label,
     collectionPath,
-    written: collection.output,
+    // Document#write?: a document dated after the build is listed in site.NAME but not written, as posts are not.
+    written: collection.output && (config.future || date.getTime() <= now.getTime()),
   });
 }
 
