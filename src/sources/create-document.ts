@@ -85,13 +85,20 @@ export function createPost(
     categories: uniqueStrings((data.categories as unknown[]).map((c) => String(c).toLowerCase())).join('/'),
     slugified_categories: uses('slugified_categories') ? uniqueStrings((data.categories as unknown[]).map((c) => slugifyForUrl(String(c)))).join('/') : '',
     collection: 'posts',
-    path: file.relativePath.replace(/^_/, '').replace(/\.[^./]*$/, ''),
+    // Document#cleaned_relative_path: the first `_posts` taken out (`sub/_posts/x.md` → `sub//x`, squeezed later).
+    path: collectionsRelative(file.relativePath, config).slice(0, -ext.length || undefined).replace('_posts', '').replace(/\.*$/, ''),
     output_ext: outputExt,
   };
   const url = expandDocumentUrl(template, placeholders, file.relativePath);
   const basename = String(data.slug ?? path.posix.basename(file.relativePath, ext));
   data.id = `${path.posix.dirname(url)}/${basename}`.replace(/^\/\//, '/');
   return toSourceDocument(kind, file, parsed, data, url, outputExt, isMarkdown, date);
+}
+
+/** Document#relative_path: relative to `collections_dir`. */
+function collectionsRelative(relativePath: string, config: SiteConfig): string {
+  const dir = config.collectionsDir;
+  return dir && relativePath.startsWith(`${dir}/`) ? relativePath.slice(dir.length + 1) : relativePath;
 }
 
 export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<string, unknown>, config: SiteConfig): SourceDocument {
