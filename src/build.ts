@@ -204,7 +204,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
 export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
   return {
     destination: plan.config.destination,
-    pages: plan.sources.pages.length,
+    // Collection documents that are written count as pages.
+    pages: plan.sources.pages.length + plan.sources.collections.reduce((sum, c) => sum + c.docs.filter((doc) => doc.written !== false).length, 0),
     posts: plan.sources.posts.length,
     staticFiles: plan.sources.staticFiles.length,
     milliseconds,
