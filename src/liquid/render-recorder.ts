@@ -74,6 +74,11 @@ export class RenderRecorder {
     }
   }
 
+  /** Called where a value that depends on the build time is handed out outside `site.time`. */
+  static noteVolatileRead(reason: string): void {
+    active?.markVolatile(reason);
+  }
+
   /** Called where another document's converted content is handed out. */
   static noteContentRead(): void {
     if (active) active.readsContent = true;

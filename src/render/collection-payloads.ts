@@ -4,6 +4,7 @@
  * excerpt made when first read.
  */
 import { defineLazyProperty } from '../lazy-property.ts';
+import { RenderRecorder } from '../liquid/render-recorder.ts';
 import type { CollectionSource, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, type Payload } from './document-payload.ts';
 
@@ -23,6 +24,19 @@ export function createCollectionPayloads(collections: CollectionSource[], excerp
   const byCollection = collections.map((collection) => {
     const own = collection.docs.map((document) => {
       const payload = createDocumentPayload(document);
+      // Without a date of its own a document shows the build's time (Document#date): whatever shows
+      // it cannot be carried over to a later build.
+      if (document.data.date === undefined || document.data.date === null) {
+        const date = payload.date;
+        Object.defineProperty(payload, 'date', {
+          configurable: true,
+          enumerable: true,
+          get: () => {
+            RenderRecorder.noteVolatileRead('shows the date of a collection document without one (the build time)');
+            return date;
+          },
+        });
+      }
       // Document#generate_excerpt: every document has one, unless its separator is empty.
       defineLazyProperty(payload, 'excerpt', () => {
         const excerpt = excerptOf(document, payload);

@@ -73,7 +73,7 @@ export async function renderSiteWithContext(
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
   const collections = createCollectionPayloads(sources.collections, (document, payload) => renderExcerpt(document, payload, context).html);
-  onRenderPlan?.((reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length) + collections.documents.length);
+  onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length + collections.documents.length);
   const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
   // A post carried over gets its payload only if a template reads it, with its content from the cache.
   const postPayloads = new PostPayloads(sources.posts, (payload, i) => {

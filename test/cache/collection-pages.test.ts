@@ -36,6 +36,7 @@ function createSite(): string {
   write(root, '_rutiner/handtvatt.md', '---\nlayout: rutin\ntitle: Handtvätt\nsteg: 1\n---\nTvätta händerna.\n');
   write(root, '_rutiner/skyddsrock.md', '---\nlayout: rutin\ntitle: Skyddsrock\nsteg: 2\n---\nTa på skyddsrock.\n');
   write(root, '_rutiner/handskar.md', '---\nlayout: rutin\ntitle: Handskar\nsteg: 3\n---\nTa på handskar.\n');
+  write(root, '_rutiner/munskydd.md', '---\nlayout: rutin\ntitle: Munskydd\nsteg: 4\n---\nTa på munskydd.\n');
   return root;
 }
 
@@ -55,8 +56,33 @@ describe('the page cache with collections', () => {
     expect(site.get('rutiner/handtvatt.html')).toContain('<a rel="next">Förkläde</a>');
     expect(site.get('rutiner/handskar.html')).toContain('<a rel="prev">Förkläde</a>');
     expect(site.get('index.html')).toContain('<li>Förkläde</li>');
-    // The page that reads no collection is carried over.
-    expect(edited.pageCache?.reused).toBe(1);
+    // The page that reads no collection, and the document that is not beside the edited one, are carried over.
+    expect(edited.pageCache).toEqual({ reused: 2, rendered: 4 });
+    await buildSite(root, path.join(root, '_uncached'), false);
+    expect(site).toEqual(readFolder(path.join(root, '_uncached')));
+  });
+
+  it("carries every page over when nothing changed, and renders a page showing an undated document's date every build", async () => {
+    const root = createSite();
+    write(root, 'datum.html', '---\n---\n{% for r in site.rutiner %}{{ r.date | date: "%Y-%m-%d" }} {% endfor %}\n');
+    await buildSite(root);
+    const again = await buildSite(root);
+    // datum.html, and index.html, which lists documents and so is rendered when any page's content
+    // depends on the time; the four documents and om.html are carried over.
+    expect(again.pageCache).toEqual({ reused: 5, rendered: 2 });
+    const site = readFolder(path.join(root, '_site'));
+    expect(site.get('datum.html')).toContain('2025-06-01');
+  });
+
+  it('gives a listing rendered again the content and excerpts of documents carried over', async () => {
+    const root = createSite();
+    write(root, 'allt.html', '---\n---\n{% for r in site.rutiner %}<section>{{ r.excerpt }}|{{ r.content }}</section>{% endfor %}{{ site.pages.size }}\n');
+    await buildSite(root);
+    write(root, 'ny.md', '---\ntitle: Ny sida\n---\nNy.\n');
+    const again = await buildSite(root);
+    expect(again.pageCache?.reused).toBeGreaterThanOrEqual(4);
+    const site = readFolder(path.join(root, '_site'));
+    expect(site.get('allt.html')).toContain('<section><p>Ta på munskydd.</p>|<p>Ta på munskydd.</p></section>');
     await buildSite(root, path.join(root, '_uncached'), false);
     expect(site).toEqual(readFolder(path.join(root, '_uncached')));
   });
@@ -67,7 +93,7 @@ describe('the page cache with collections', () => {
     write(root, '_rutiner/handskar.md', '---\nlayout: rutin\ntitle: Handskar\nsteg: 0\n---\nTa på handskar.\n');
     await buildSite(root);
     const site = readFolder(path.join(root, '_site'));
-    expect(site.get('index.html')).toContain('<li>Handskar</li><li>Handtvätt</li><li>Skyddsrock</li>');
+    expect(site.get('index.html')).toContain('<li>Handskar</li><li>Handtvätt</li><li>Skyddsrock</li><li>Munskydd</li>');
     expect(site.get('rutiner/handtvatt.html')).toContain('<a rel="prev">Handskar</a>');
   });
 });
