@@ -50,10 +50,13 @@ export function renderSitemap({ config, posts, pages, staticFiles, collections =
     // modification time so search engines see every page's age.
     entries.push(documentEntry(page, config, page.data.last_modified_at ?? page.modifiedTime));
   }
-  for (const file of staticFiles) {
+  // site.static_files: the site's own, then each collection's, written or not; a collection's file is
+  // listed at its relative_path, not its URL (jekyll-sitemap prints `file.path`).
+  const allFiles = [...staticFiles.filter((file) => file.collection === undefined), ...collections.flatMap((collection) => collection.files)];
+  for (const file of allFiles) {
     const ext = file.relativePath.slice(file.relativePath.lastIndexOf('.'));
     if (!STATIC_EXTENSIONS.includes(ext) || file.data.sitemap === false || file.relativePath.endsWith('404.html')) continue;
-    entries.push({ loc: absoluteUrl(`/${file.relativePath}`, config), lastmod: xmlschema(file.modifiedTime, config) });
+    entries.push({ loc: absoluteUrl(`/${file.collectionPath ?? file.relativePath}`, config), lastmod: xmlschema(file.modifiedTime, config) });
   }
   const body = entries
     .map((entry) => {

@@ -167,7 +167,7 @@ function createStaticFilePayload(file: StaticFileSource): Payload {
   const ext = path.posix.extname(file.relativePath);
   return {
     ...file.data,
-    path: `/${file.relativePath}`,
+    path: file.collectionPath ?? `/${file.relativePath}`,
     name: path.posix.basename(file.relativePath),
     basename: path.posix.basename(file.relativePath, ext),
     extname: ext,

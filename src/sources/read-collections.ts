@@ -85,6 +85,7 @@ function createCollectionFile(
     identity: { ino, size, mtimeMs, ctimeMs },
     data: resolveDefaults(config.defaults, file.relativePath, label, config.collectionsDir),
     collection: label,
+    collectionPath,
   };
 }
 

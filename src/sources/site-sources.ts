@@ -59,6 +59,8 @@ export interface StaticFileSource {
   data: Record<string, unknown>;
   /** The label of the collection the file is in, for a file without front matter in `_NAME/`. */
   collection?: string;
+  /** For a file of a collection, its path as Jekyll's relative_path has it: `_NAME/…`, no leading slash. */
+  collectionPath?: string;
 }
 
 /** A collection other than posts, as read: what `site.NAME` and `site.collections` show. */

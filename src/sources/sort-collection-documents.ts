@@ -7,7 +7,13 @@ import type { SourceDocument } from './site-sources.ts';
 
 export function sortCollectionDocuments(docs: SourceDocument[], collection: CollectionConfig, onWarning: (message: string) => void): SourceDocument[] {
   if (collection.order) return rearrange(rubySort(docs, compareDocuments), collection.order, `_${collection.label}`);
-  if (collection.sortBy) return sortByKey(docs, collection.sortBy, onWarning);
+  if (collection.sortBy) {
+    // Jekyll warns at every comparison; once per document is enough.
+    const warnings = new Set<string>();
+    const sorted = sortByKey(docs, collection.sortBy, (message) => warnings.add(message));
+    warnings.forEach(onWarning);
+    return sorted;
+  }
   return rubySort(docs, compareDocuments);
 }
 
