@@ -199,7 +199,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     });
     // After rendering: Liquid adds its warnings (markup read laxly) to the sources' as it parses.
     warnings.push(...sources.warnings);
-    const generated = generateFiles(config, sources, rendered, now);
+    const generated = generateFiles(config, sources, rendered, now, context.site);
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
   } finally {
@@ -210,7 +210,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
 export function summarize(plan: SitePlan, milliseconds: number): BuildSummary {
   return {
     destination: plan.config.destination,
-    pages: plan.sources.pages.length,
+    // Collection documents that are written count as pages.
+    pages: plan.sources.pages.length + plan.sources.collections.reduce((sum, c) => sum + c.docs.filter((doc) => doc.written !== false).length, 0),
     posts: plan.sources.posts.length,
     staticFiles: plan.sources.staticFiles.length,
     milliseconds,

@@ -75,6 +75,9 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
     return fingerprint;
   };
   const postIndex = new Map(sources.posts.map((post, i) => [post, i]));
+  // A collection document's neighbours are those of its own collection.
+  const collectionIndex = new Map<SourceDocument, { list: readonly SourceDocument[]; index: number }>();
+  for (const { docs } of sources.collections) docs.forEach((doc, index) => collectionIndex.set(doc, { list: docs, index }));
   let corpus: string | undefined;
   let listing: string | undefined;
   let groups: Map<string, SourceDocument[]> | undefined;
@@ -102,16 +105,21 @@ export function fingerprintPageInputs(config: SiteConfig, sources: SiteSources, 
       '\u0001',
       ...sources.pages.map(own),
       '\u0001',
+      // Collection documents are rendered every build, and listed (site.NAME) as they are now.
+      ...sources.collections.flatMap((collection) => collection.docs.map(own)),
+      '\u0001',
       ...sources.staticFiles.map((file) => `${file.relativePath}\u0000${file.url}\u0000${file.modifiedTime.getTime()}\u0000${stableText(file.data)}`),
     );
   return {
     site,
     own,
     neighbours(document) {
-      const i = postIndex.get(document);
+      const inCollection = collectionIndex.get(document);
+      const list = inCollection?.list ?? sources.posts;
+      const i = inCollection?.index ?? postIndex.get(document);
       if (i === undefined) return '';
-      const previous = sources.posts[i - 1];
-      const next = sources.posts[i + 1];
+      const previous = list[i - 1];
+      const next = list[i + 1];
       // Joined, not hashed again: it goes into the page's key, which is hashed.
       return `${previous ? own(previous) : '-'}\u0000${next ? own(next) : '-'}`;
     },

@@ -9,6 +9,7 @@ import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { readSiteText } from '../sources/read-site-text.ts';
 import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
+import { readCollectionsConfig } from './read-collections-config.ts';
 import {
   BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
@@ -95,7 +96,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   if (rubyPlugins) warnings.push(rubyPlugins);
 
   const permalinkStyle = String(raw.permalink ?? 'date');
-  const permalink = PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;
+  // `collections.posts.permalink` wins over `permalink` for posts (Collection#url_template).
+  const postsPermalink = postsCollectionPermalink(raw.collections);
+  const permalink = postsPermalink ?? PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;
   const kramdown = (raw.kramdown ?? {}) as Record<string, unknown>;
 
   const config: SiteConfig = {
@@ -126,6 +129,8 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
     limits: readBuildLimits(raw.tryck_limits, file),
+    collections: readCollectionsConfig(raw.collections, PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle, file),
+    collectionsDir: String(raw.collections_dir ?? '').replace(/^\/+|\/+$/g, ''),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;
@@ -180,6 +185,11 @@ function checkRelativePermalinks(raw: Record<string, unknown>, file: string, roo
 
 function rubyString(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+function postsCollectionPermalink(collections: unknown): string | undefined {
+  const posts = isPlainObject(collections) ? collections.posts : undefined;
+  return isPlainObject(posts) && typeof posts.permalink === 'string' && posts.permalink ? posts.permalink : undefined;
 }
 
 function toStringList(value: unknown): string[] {

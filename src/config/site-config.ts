@@ -9,6 +9,8 @@ export interface FrontMatterDefault {
   values: Record<string, unknown>;
 }
 
+import type { CollectionConfig } from './read-collections-config.ts';
+
 export interface SiteConfig {
   /** Every key from _config.yml, merged over Jekyll's defaults: what templates see as `site.*`. */
   raw: Record<string, unknown>;
@@ -41,6 +43,10 @@ export interface SiteConfig {
   kramdown: Record<string, unknown>;
   /** `tryck_limits:`, over DEFAULT_LIMITS (build-limits.ts). */
   limits: BuildLimits;
+  /** `collections:`, posts first (read-collections-config.ts). */
+  collections: CollectionConfig[];
+  /** `collections_dir`: the folder, relative to the source, that holds `_posts` and every `_NAME`; '' for the source. */
+  collectionsDir: string;
 }
 
 /** Jekyll 4.3's defaults (lib/jekyll/configuration.rb), the ones that change what a build produces. */

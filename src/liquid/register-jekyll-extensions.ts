@@ -34,7 +34,14 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
   const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
   let linkTargets: Map<string, LinkTarget> | undefined;
   const targets = (): Map<string, LinkTarget> =>
-    (linkTargets ??= new Map([...sources.pages, ...sources.posts, ...sources.staticFiles].map((item) => [item.relativePath, item] as const)));
+    (linkTargets ??= new Map([
+      ...[...sources.pages, ...sources.posts, ...sources.staticFiles].map((item) => [item.relativePath, item] as const),
+      // Site#each_site_file: the written collection documents too, by their path as Jekyll has it.
+      ...sources.collections.flatMap((collection) => collection.docs.filter((doc) => doc.written !== false)).flatMap((doc) => [
+        [doc.relativePath, doc] as const,
+        [doc.collectionPath ?? doc.relativePath, doc] as const,
+      ]),
+    ]));
   liquid.registerTag('post_url', createPostUrlTag(() => sources.posts, withBaseurl));
   liquid.registerTag('link', createLinkTag(targets, withBaseurl));
   liquid.registerTag('include_relative', createIncludeRelativeTag(config.source));

@@ -56,6 +56,9 @@ export class RenderRecorder {
   private siteView: Payload | undefined;
   private time: TrackedTime | undefined;
 
+  /** `collections`: the labels of the site's other collections, whose `site.NAME` lists documents too. */
+  constructor(private readonly collections: ReadonlySet<string> = new Set()) {}
+
   readCorpus(): void {
     this.corpus = true;
   }
@@ -69,6 +72,11 @@ export class RenderRecorder {
     } finally {
       active = previous;
     }
+  }
+
+  /** Called where a value that depends on the build time is handed out outside `site.time`. */
+  static noteVolatileRead(reason: string): void {
+    active?.markVolatile(reason);
   }
 
   /** Called where another document's converted content is handed out. */
@@ -133,7 +141,7 @@ export class RenderRecorder {
     this.siteView = new Proxy(site, {
       get(target, key, receiver) {
         if (typeof key === 'string') {
-          if (CORPUS_KEYS.has(key)) recorder.corpus = true;
+          if (CORPUS_KEYS.has(key) || recorder.collections.has(key)) recorder.corpus = true;
           else if (GROUP_KEYS.has(key)) return recorder.groupView(key, Reflect.get(target, key, receiver));
           else if (key === 'time') {
             const time = Reflect.get(target, key, receiver);

@@ -5,7 +5,7 @@
  *
  * Besides `/feed.xml` (or `feed.path`), jekyll-feed writes a feed per configured category
  * (`/feed/<category>.xml`) and, with `feed.tags`, per tag (`/feed/by_tag/<tag>.xml`); `renderFeeds`
- * returns all of them. Feeds of other collections need collections, which tryck does not read.
+ * returns all of them, and for each other collection in `feed.collections`, `/feed/<collection>.xml`.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,8 @@ export interface FeedInput {
   posts: readonly RenderedPost[];
   /** `site.time`, the build's clock. */
   time: Date;
+  /** The documents of the collections other than posts (`site.NAME`), for their feeds. */
+  collections?: ReadonlyMap<string, readonly RenderedPost[]>;
   /** `site.data`, where `data.authors[name]` expands an author given by name. */
   data?: Record<string, unknown>;
   /** `page.xsl`: whether the source has `feed.xslt.xml`. Default: looked up in `config.source`. */
@@ -67,6 +69,8 @@ export interface FeedFile {
 /** One feed page's own values (`page.collection`, `page.category`, `page.tags`). */
 interface FeedPage {
   url: string;
+  /** Set for a collection other than posts. */
+  collection?: string;
   category?: string;
   tag?: string;
 }
@@ -95,14 +99,11 @@ export function renderFeeds(input: FeedInput, environment = 'development'): Feed
 
   const collections = feedCollections(feed);
   for (const [name, meta] of collections) {
-    if (name !== 'posts') {
-      throw new BuildError(`feed.collections: '${name}' is not a collection tryck can read; only posts have a feed.`, {
-        file: '_config.yml',
-        hint: 'Remove it from feed.collections, or configure the posts feed under feed.collections.posts.',
-      });
-    }
-    for (const category of meta.categories) add(`/feed/${category}.xml`, { category });
-    add(meta.path ?? '/feed.xml', {});
+    // JekyllFeed::Generator#feed_path: another collection's feeds go under /feed/<collection>.
+    const prefix = name === 'posts' ? '/feed' : `/feed/${name}`;
+    const collection = name === 'posts' ? {} : { collection: name };
+    for (const category of meta.categories) add(`${prefix}/${category}.xml`, { ...collection, category });
+    add(meta.path ?? `${prefix}.xml`, collection);
   }
 
   if (isRubyTruthy(feed.tags)) {
@@ -162,6 +163,7 @@ function renderFeedPage(input: FeedInput, page: FeedPage): string {
   out += `<id>${xmlEscape(absolute(page.url, config))}</id>`;
 
   let title: unknown = liquidDefault(site.title, site.name);
+  if (page.collection !== undefined) title = `${rubyToS(title, tz)} | ${capitalize(page.collection)}`;
   if (page.category !== undefined) title = `${rubyToS(title, tz)} | ${capitalize(page.category)}`;
   if (isRubyTruthy(title)) out += `<title type="html">${xmlEscape(smartify(rubyToS(title, tz)))}</title>`;
   if (isRubyTruthy(site.description)) out += `<subtitle>${xmlEscape(rubyToS(site.description, tz))}</subtitle>`;
@@ -234,7 +236,7 @@ function category(term: unknown, tz: string): string {
 /** The posts of one feed: by tag or category, drafts out unless shown, newest first, `posts_limit` of them. */
 function feedPosts(input: FeedInput, page: FeedPage): RenderedPost[] {
   const { config } = input;
-  let posts = [...input.posts];
+  let posts = page.collection === undefined ? [...input.posts] : [...(input.collections?.get(page.collection) ?? [])];
   if (page.tag !== undefined) posts = posts.filter((post) => liquidIterate(fieldsOf(post).tags).some((t) => rubyToS(t) === page.tag));
   if (page.category !== undefined) {
     const category = page.category;

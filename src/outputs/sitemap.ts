@@ -5,7 +5,7 @@
  */
 import { BuildError } from '../errors.ts';
 import { JekyllDate, isDateValue } from '../sources/jekyll-time.ts';
-import type { SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
+import type { CollectionSource, SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { dateToXmlschema } from '../liquid/filters/date-filters.ts';
 import { xmlEscape } from '../liquid/filters/string-filters.ts';
 import { absoluteUrl as absoluteUrlFilter } from '../liquid/filters/url-filters.ts';
@@ -23,6 +23,8 @@ export interface SitemapInput {
   /** Sorted by file name, as Jekyll sorts site.pages. */
   pages: SourceDocument[];
   staticFiles: StaticFileSource[];
+  /** The collections other than posts: the documents of those written are listed too. */
+  collections?: CollectionSource[];
 }
 
 interface SitemapEntry {
@@ -32,11 +34,15 @@ interface SitemapEntry {
   priority?: string;
 }
 
-export function renderSitemap({ config, posts, pages, staticFiles }: SitemapInput): string {
+export function renderSitemap({ config, posts, pages, staticFiles, collections = [] }: SitemapInput): string {
   const entries: SitemapEntry[] = [];
-  for (const post of posts) {
-    if (!listed(post.data)) continue;
-    entries.push(documentEntry(post, config, post.data.last_modified_at ?? post.date));
+  // jekyll-sitemap lists site.collections (sorted by label) whose output is on, posts among them.
+  const written = [{ label: 'posts', docs: posts }, ...collections.filter((c) => c.config.output).map((c) => ({ label: c.config.label, docs: c.docs }))];
+  for (const { docs } of written.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))) {
+    for (const doc of docs) {
+      if (!listed(doc.data)) continue;
+      entries.push(documentEntry(doc, config, doc.data.last_modified_at ?? doc.date));
+    }
   }
   for (const page of pages) {
     if (!listed(page.data) || !isHtmlPage(page) || page.url === '/404.html') continue;
@@ -44,10 +50,13 @@ export function renderSitemap({ config, posts, pages, staticFiles }: SitemapInpu
     // the same sitemap as Jekyll's, whatever the files' times after a checkout.
     entries.push(documentEntry(page, config, page.data.last_modified_at));
   }
-  for (const file of staticFiles) {
+  // site.static_files: the site's own, then each collection's, written or not; a collection's file is
+  // listed at its relative_path, not its URL (jekyll-sitemap prints `file.path`).
+  const allFiles = [...staticFiles.filter((file) => file.collection === undefined), ...collections.flatMap((collection) => collection.files)];
+  for (const file of allFiles) {
     const ext = file.relativePath.slice(file.relativePath.lastIndexOf('.'));
     if (!STATIC_EXTENSIONS.includes(ext) || file.data.sitemap === false || file.relativePath.endsWith('404.html')) continue;
-    entries.push({ loc: absoluteUrl(`/${file.relativePath}`, config), lastmod: xmlschema(file.modifiedTime, config) });
+    entries.push({ loc: absoluteUrl(`/${file.collectionPath ?? file.relativePath}`, config), lastmod: xmlschema(file.modifiedTime, config) });
   }
   const body = entries
     .map((entry) => {

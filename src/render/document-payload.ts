@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
-import type { SiteSources, SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
+import type { CollectionSource, SiteSources, SourceDocument, StaticFileSource } from '../sources/site-sources.ts';
 import { JekyllTime } from '../sources/jekyll-time.ts';
 import { defineLazyProperty } from '../lazy-property.ts';
 
@@ -15,8 +15,8 @@ export function createDocumentPayload(document: SourceDocument): Payload {
   const payload: Payload = {
     ...document.data,
     url: document.url,
-    path: document.relativePath,
-    relative_path: document.relativePath,
+    path: document.collectionPath ?? document.relativePath,
+    relative_path: document.collectionPath ?? document.relativePath,
     name,
     content: undefined,
   };
@@ -24,10 +24,14 @@ export function createDocumentPayload(document: SourceDocument): Payload {
   // asked, so a page the page cache carries over need not read its file at all.
   defineLazyProperty(payload, 'content', () => document.body);
   if (document.kind === 'page') {
+    // A page has no relative_path in Liquid (Page::ATTRIBUTES_FOR_LIQUID lists path, not relative_path).
+    delete payload.relative_path;
     const dir = path.posix.dirname(document.url.endsWith('/') ? `${document.url}x` : document.url);
     payload.dir = dir.endsWith('/') ? dir : `${dir}/`;
   } else {
-    payload.collection = 'posts';
+    payload.collection = document.collection ?? 'posts';
+    // A collection document without a date shows the build's time (Document#date).
+    if (document.kind === 'document') payload.date ??= document.date;
     payload.excerpt = undefined;
     payload.next = undefined;
     payload.previous = undefined;
@@ -91,10 +95,12 @@ export interface SitePayloadInput {
   posts: PostPayloads | Payload[];
   pages: Payload[];
   time: Date;
+  /** The payloads of each collection's documents (other than posts), in the order of `sources.collections`. */
+  collections?: Payload[][];
 }
 
 /** `site`. What lists the posts is made when first read: a build may render no page that reads it. */
-export function createSitePayload({ config, sources, posts, pages, time }: SitePayloadInput): Payload {
+export function createSitePayload({ config, sources, posts, pages, time, collections = [] }: SitePayloadInput): Payload {
   const oldestFirst = (): Payload[] => (Array.isArray(posts) ? posts : posts.all());
   const site: Payload = {
     ...config.raw,
@@ -103,7 +109,9 @@ export function createSitePayload({ config, sources, posts, pages, time }: SiteP
     pages,
     html_pages: pages.filter((page) => String(page.url).endsWith('/') || String(page.url).endsWith('.html')),
     documents: undefined,
-    static_files: sources.staticFiles.map(createStaticFilePayload),
+    static_files: [...sources.staticFiles.filter((file) => file.collection === undefined), ...sources.collections.flatMap((collection) => collection.files)].map(
+      createStaticFilePayload,
+    ),
     data: sources.data,
     tags: undefined,
     categories: undefined,
@@ -112,12 +120,25 @@ export function createSitePayload({ config, sources, posts, pages, time }: SiteP
     related_posts: null,
   };
   defineMemo(site, 'posts', () => [...oldestFirst()].reverse());
-  defineMemo(site, 'documents', oldestFirst);
+  // SiteDrop#[]: `site.NAME` is a collection's documents, before any key of _config.yml.
+  sources.collections.forEach((collection, i) => (site[collection.config.label] = collections[i] ?? []));
+  // Site#documents: every collection's documents and files, posts first, in the order of `collections:`.
+  defineMemo(site, 'documents', () => [
+    ...oldestFirst(),
+    ...sources.collections.flatMap((collection, i) => [...(collections[i] ?? []), ...collection.files.map(createStaticFilePayload)]),
+  ]);
   defineMemo(site, 'tags', () => groupPostsBy(oldestFirst(), 'tags'));
   defineMemo(site, 'categories', () => groupPostsBy(oldestFirst(), 'categories'));
-  defineMemo(site, 'collections', () => [
-    { label: 'posts', docs: oldestFirst(), output: true, relative_directory: '_posts', directory: path.join(config.source, '_posts') },
-  ]);
+  defineMemo(site, 'collections', () => {
+    const posts = config.collections.find((collection) => collection.label === 'posts');
+    const postsDirectory = path.join(config.source, config.collectionsDir, '_posts');
+    const all = [
+      { ...posts?.metadata, label: 'posts', docs: oldestFirst(), files: [], output: true, relative_directory: '_posts', directory: postsDirectory },
+      ...sources.collections.map((collection, i) => createCollectionPayload(collection, collections[i] ?? [])),
+    ];
+    // SiteDrop#collections: sorted by label.
+    return all.sort((a, b) => (String(a.label) < String(b.label) ? -1 : String(a.label) > String(b.label) ? 1 : 0));
+  });
   return site;
 }
 
@@ -130,17 +151,30 @@ function defineMemo(target: Payload, key: string, compute: () => unknown): void 
   });
 }
 
+/** A CollectionDrop: its settings as written, under what Jekyll derives. */
+function createCollectionPayload(collection: CollectionSource, docs: Payload[]): Payload {
+  return {
+    ...collection.config.metadata,
+    label: collection.config.label,
+    docs,
+    files: collection.files.map(createStaticFilePayload),
+    output: collection.config.output,
+    relative_directory: collection.relativeDirectory,
+    directory: collection.directory,
+  };
+}
+
 function createStaticFilePayload(file: StaticFileSource): Payload {
   const ext = path.posix.extname(file.relativePath);
   return {
     ...file.data,
-    path: `/${file.relativePath}`,
+    path: file.collectionPath ?? `/${file.relativePath}`,
     name: path.posix.basename(file.relativePath),
     basename: path.posix.basename(file.relativePath, ext),
     extname: ext,
     modified_time: file.modifiedTime,
     url: file.url,
-    collection: null,
+    collection: file.collection ?? null,
   };
 }
 

@@ -47,7 +47,9 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
       corpus ? inputs.listing(excerptOf) : '',
       ...groups.map((group) => `${group}\u0000${inputs.listingGroup(group, excerptOf)}`),
     );
-  const documents = [...sources.posts, ...sources.pages];
+  // Collection documents that are written have pages to carry over; the others are rendered every build.
+  const collectionDocuments = sources.collections.flatMap((collection) => collection.docs.filter((doc) => doc.written !== false));
+  const documents = [...sources.posts, ...collectionDocuments, ...sources.pages];
   const previous = new Map(documents.map((document) => [document, pageCache.previous(document)] as const));
   // A page that read the lists is keyed by every document, so only the build time can change what it
   // shows of them unseen. A page that read single tags is keyed by their posts alone, so those posts'
@@ -58,6 +60,7 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
   });
   const groupListingsReusable =
     listingsReusable && sources.posts.every((post) => previous.get(post)?.contentReadsOthers === false);
+  const collectionLabels = new Set(sources.collections.map((collection) => collection.config.label));
   const reused = new Map<SourceDocument, PageRecord>();
   const recorders = new Map<SourceDocument, RenderRecorder>();
   const listings = new Map<SourceDocument, PageRecord>();
@@ -69,7 +72,7 @@ export function planReuse(config: SiteConfig, sources: SiteSources, pageCache: P
       reused.set(document, record);
       continue;
     }
-    recorders.set(document, new RenderRecorder());
+    recorders.set(document, new RenderRecorder(collectionLabels));
     if (listable && record.listingKey !== undefined && document.kind === 'page') listings.set(document, record);
   }
   return { reused, recorders, keyOf, listingKeyOf, listings };

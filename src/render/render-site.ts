@@ -21,7 +21,8 @@ import { withNestingLimit } from '../markdown/check-markdown-nesting.ts';
 import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
 import { relatedPostsSites } from './related-posts.ts';
-import { applyLayouts, convertText, renderBodyLiquid, renderExcerptLiquid, type LiquidText, type RenderContext, type RenderedDocument } from './render-documents.ts';
+import { createCollectionPayloads } from './collection-payloads.ts';
+import { applyLayouts, convertText, renderBodyLiquid, renderExcerpt, renderExcerptLiquid, type LiquidText, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
 export async function renderSite(config: SiteConfig, sources: SiteSources, now: Date, markdownCache?: MarkdownCache): Promise<RenderedDocument[]> {
@@ -74,7 +75,8 @@ export async function renderSiteWithContext(
     limits: config.limits,
   });
   const reuse = pageCache ? planReuse(config, sources, pageCache) : undefined;
-  onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length);
+  const collections = createCollectionPayloads(sources.collections, (document, payload) => renderExcerpt(document, payload, context).html);
+  onRenderPlan?.(reuse ? reuse.recorders.size : sources.posts.length + sources.pages.length + collections.documents.length);
   const reused = (document: SourceDocument): PageRecord | undefined => reuse?.reused.get(document);
   // A post carried over gets its payload only if a template reads it, with its content from the cache.
   const postPayloads = new PostPayloads(sources.posts, (payload, i) => {
@@ -85,8 +87,17 @@ export async function renderSiteWithContext(
   });
   // Most posts rendered: every payload is needed, made at once and linked without lazy neighbours.
   if (!reuse || reuse.reused.size * 2 < sources.posts.length) postPayloads.all();
-  const pagePayloads = sources.pages.map(createDocumentPayload);
-  const site = createSitePayload({ config, sources, posts: postPayloads, pages: pagePayloads, time: now });
+  // Collection documents are rendered as pages are, before them (Site#render_docs, then render_pages).
+  const pageDocuments = [...collections.documents, ...sources.pages];
+  const pagePayloads = [...collections.payloads, ...sources.pages.map(createDocumentPayload)];
+  const site = createSitePayload({
+    config,
+    sources,
+    posts: postPayloads,
+    pages: pagePayloads.slice(collections.payloads.length),
+    time: now,
+    collections: collections.byCollection,
+  });
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
   const context: RenderContext = {
@@ -253,7 +264,7 @@ export async function renderSiteWithContext(
 
     // A page's content: its Liquid, seeing the pages before it converted and those after it not yet.
     const pageContent = (j: number): boolean => {
-      const page = sources.pages[j];
+      const page = pageDocuments[j];
       if (reuse) reuseListing(reuse, page, pageCache!, excerptOf);
       const record = reused(page);
       if (record) {
@@ -282,12 +293,13 @@ export async function renderSiteWithContext(
       if (liquidText) await conveyor.ready(liquidText.excerpt.text);
       convertExcerpt(i);
     }
-    sources.pages.forEach((page, j) => (pagePayloads[j].content = page.body));
+    pageDocuments.forEach((page, j) => (pagePayloads[j].content = page.body));
     let pagesContented = 0;
-    while (pagesContented < sources.pages.length && pageContent(pagesContented)) pagesContented += 1;
-    if (pagesContented === sources.pages.length) {
-      for (let j = 0; j < sources.pages.length; j++) {
-        const laid = attempt(sources.pages[j], () => finish(sources.pages[j], () => pagePayloads[j]));
+    while (pagesContented < pageDocuments.length && pageContent(pagesContented)) pagesContented += 1;
+    if (pagesContented === pageDocuments.length) {
+      for (let j = 0; j < pageDocuments.length; j++) {
+        if (pageDocuments[j].written === false) continue;
+        const laid = attempt(pageDocuments[j], () => finish(pageDocuments[j], () => pagePayloads[j]));
         if (!laid.done) continue;
         renderedPages[j] = laid.value;
         const sent = deliver(laid.value);
@@ -296,7 +308,7 @@ export async function renderSiteWithContext(
         if (pause) await pause;
       }
     } else {
-      for (let j = pagesContented; j < sources.pages.length; j++) pending.hold(pagePayloads[j], 'content');
+      for (let j = pagesContented; j < pageDocuments.length; j++) pending.hold(pagePayloads[j], 'content');
     }
 
     // 3. Each post's layouts as its body comes back.
@@ -320,10 +332,10 @@ export async function renderSiteWithContext(
     }
 
     // 4. What waited, now that everything is converted.
-    if (pagesContented < sources.pages.length) {
-      for (let j = pagesContented; j < sources.pages.length; j++) pagePayloads[j].content = sources.pages[j].body;
-      for (let j = pagesContented; j < sources.pages.length; j++) {
-        if (!pageContent(j)) throw new Error(`${sources.pages[j].relativePath} read content that is never converted.`);
+    if (pagesContented < pageDocuments.length) {
+      for (let j = pagesContented; j < pageDocuments.length; j++) pagePayloads[j].content = pageDocuments[j].body;
+      for (let j = pagesContented; j < pageDocuments.length; j++) {
+        if (!pageContent(j)) throw new Error(`${pageDocuments[j].relativePath} read content that is never converted.`);
       }
     }
     for (const i of interrupted) {
@@ -331,13 +343,13 @@ export async function renderSiteWithContext(
       const sent = deliver(renderedPosts[i]);
       if (sent) await sent;
     }
-    for (let j = 0; j < sources.pages.length; j++) {
-      if (renderedPages[j]) continue;
-      renderedPages[j] = finish(sources.pages[j], () => pagePayloads[j]);
+    for (let j = 0; j < pageDocuments.length; j++) {
+      if (renderedPages[j] || pageDocuments[j].written === false) continue;
+      renderedPages[j] = finish(pageDocuments[j], () => pagePayloads[j]);
       const sent = deliver(renderedPages[j]);
       if (sent) await sent;
     }
-    const rendered = [...renderedPosts, ...renderedPages];
+    const rendered = [...renderedPosts, ...renderedPages.filter((page) => page !== undefined)];
     return { rendered, context };
   } finally {
     await ownWorkers?.close();

@@ -27,7 +27,7 @@ export function rerenderPost(
   absolutePath: string,
   { rehearse = false, frontMatterCache }: { rehearse?: boolean; frontMatterCache?: FrontMatterCache } = {},
 ): RerenderedPage | undefined {
-  const index = plan.rendered.findIndex((page) => page.document.absolutePath === absolutePath && page.document.kind !== 'page');
+  const index = plan.rendered.findIndex((page) => page.document.absolutePath === absolutePath && (page.document.kind === 'post' || page.document.kind === 'draft'));
   if (index === -1) return undefined;
   const previous = plan.rendered[index];
   const old = previous.document;

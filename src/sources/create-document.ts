@@ -26,8 +26,8 @@ const slugifyForUrl = (text: string, mode = 'default', cased = false): string =>
 import { isDateValue } from './jekyll-time.ts';
 
 /** Document::DATE_FILENAME_MATCHER. */
-const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
-const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+export const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
+export const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 const HTML_EXTENSIONS = ['.html', '.xhtml', '.htm'];
 
 export interface FileInfo {
@@ -90,13 +90,20 @@ export function createPost(
     categories: uniqueStrings((data.categories as unknown[]).map((c) => String(c).toLowerCase())).join('/'),
     slugified_categories: uses('slugified_categories') ? uniqueStrings((data.categories as unknown[]).map((c) => slugifyForUrl(String(c)))).join('/') : '',
     collection: 'posts',
-    path: file.relativePath.replace(/^_/, '').replace(/\.[^./]*$/, ''),
+    // Document#cleaned_relative_path: the first `_posts` taken out (`sub/_posts/x.md` → `sub//x`, squeezed later).
+    path: collectionsRelative(file.relativePath, config).slice(0, -ext.length || undefined).replace('_posts', '').replace(/\.*$/, ''),
     output_ext: outputExt,
   };
   const url = expandDocumentUrl(template, placeholders, file.relativePath);
   const basename = String(data.slug ?? path.posix.basename(file.relativePath, ext));
   data.id = `${path.posix.dirname(url)}/${basename}`.replace(/^\/\//, '/');
   return toSourceDocument(kind, file, parsed, data, url, outputExt, isMarkdown, date);
+}
+
+/** Document#relative_path: relative to `collections_dir`. */
+function collectionsRelative(relativePath: string, config: SiteConfig): string {
+  const dir = config.collectionsDir;
+  return dir && relativePath.startsWith(`${dir}/`) ? relativePath.slice(dir.length + 1) : relativePath;
 }
 
 export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<string, unknown>, config: SiteConfig): SourceDocument {
@@ -161,6 +168,9 @@ export interface DocumentFields {
   outputExt: string;
   isMarkdown: boolean;
   date: JekyllTime | undefined;
+  collection?: string;
+  collectionPath?: string;
+  written?: boolean;
 }
 
 /** The document of a file: made from its text here, or kept from an earlier build (DocumentShelf). */
@@ -188,6 +198,9 @@ class FileDocument implements SourceDocument {
   readonly isMarkdown: boolean;
   date: JekyllTime | undefined;
   readonly modifiedTime: Date;
+  collection: string | undefined;
+  collectionPath: string | undefined;
+  written: boolean | undefined;
   #body: string | (() => string);
 
   constructor(file: FileInfo, fields: DocumentFields) {
@@ -204,6 +217,9 @@ class FileDocument implements SourceDocument {
     this.isMarkdown = fields.isMarkdown;
     this.date = fields.date;
     this.modifiedTime = file.modifiedTime;
+    this.collection = fields.collection;
+    this.collectionPath = fields.collectionPath;
+    this.written = fields.written;
     this.#body = fields.body;
   }
 
@@ -293,7 +309,7 @@ export function pluralizedList(data: Record<string, unknown>, singular: string, 
  * the categories of `defaults` and then of the front matter (Document#merge_categories!, a string
  * split on whitespace), then `category` added (populate_categories), all as strings, each once.
  */
-function collectCategories(collectionDir: string, layers: unknown[], data: Record<string, unknown>): string[] {
+export function collectCategories(collectionDir: string, layers: unknown[], data: Record<string, unknown>): string[] {
   let merged: unknown[] = collectionDir ? collectionDir.split('/').filter(Boolean) : [];
   for (const value of layers) {
     if (value === undefined || value === null) continue;

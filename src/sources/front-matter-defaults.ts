@@ -5,13 +5,20 @@
 import { deepMerge } from '../config/load-config.ts';
 import type { FrontMatterDefault } from '../config/site-config.ts';
 
-export type ScopeType = 'posts' | 'pages' | 'drafts' | undefined;
+/** `posts`, `pages`, `drafts` or a collection's label. */
+export type ScopeType = string | undefined;
 
-export function resolveDefaults(defaults: FrontMatterDefault[], relativePath: string, type: ScopeType): Record<string, unknown> {
+/**
+ * `collectionsDir` is `collections_dir`: Jekyll matches a document's path relative to it against the
+ * scope path with that folder taken off (FrontmatterDefaults#strip_collections_dir), so both spellings apply.
+ */
+export function resolveDefaults(defaults: FrontMatterDefault[], relativePath: string, type: ScopeType, collectionsDir = ''): Record<string, unknown> {
   let result: Record<string, unknown> = {};
   let previous: FrontMatterDefault['scope'] | undefined;
+  const inCollections = collectionsDir && relativePath.startsWith(`${collectionsDir}/`) ? relativePath.slice(collectionsDir.length + 1) : undefined;
   for (const entry of defaults) {
-    if (!appliesToPath(entry.scope.path, relativePath) || !appliesToType(entry.scope.type, type)) continue;
+    const applies = appliesToPath(entry.scope.path, relativePath) || (inCollections !== undefined && appliesToPath(stripFolder(entry.scope.path, collectionsDir), inCollections));
+    if (!applies || !appliesToType(entry.scope.type, type)) continue;
     if (hasPrecedence(previous, entry.scope)) {
       result = deepMerge(result, structuredClone(entry.values));
       previous = entry.scope;
@@ -24,6 +31,11 @@ export function resolveDefaults(defaults: FrontMatterDefault[], relativePath: st
 
 function sanitize(path: string | undefined): string {
   return (path ?? '').replace(/^\/+|\/+$/g, '').replace(/^\.\//, '');
+}
+
+function stripFolder(scopePath: string | undefined, folder: string): string | undefined {
+  const clean = sanitize(scopePath);
+  return clean.startsWith(`${folder}/`) ? clean.slice(folder.length + 1) : clean;
 }
 
 function appliesToPath(scopePath: string | undefined, relativePath: string): boolean {

@@ -10,6 +10,7 @@ import { createPage, createPost, isPostFileName, type FileInfo } from './create-
 import { DocumentShelf, type DocumentCache } from './document-cache.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
 import { hasFrontMatter, parseFrontMatter, readUnchangedFile, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
+import { readCollections } from './read-collections.ts';
 import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
@@ -35,6 +36,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     posts: [],
     pages: [],
     staticFiles: [],
+    collections: [],
     layouts: readTemplates(config, config.layoutsDir, true),
     includes: readTemplates(config, config.includesDir, false),
     data: readDataFolder(config),
@@ -45,8 +47,10 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     sources.warnings.push(message);
   };
   const walk = (dir: string): void => {
-    readPostFolder(config, filter, dir, '_posts', 'post', options, sources, shelf);
-    if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources, shelf);
+    if (holdsPosts(config, dir)) {
+      readPostFolder(config, filter, dir, '_posts', 'post', options, sources, shelf);
+      if (config.drafts) readPostFolder(config, filter, dir, '_drafts', 'draft', options, sources, shelf);
+    }
     for (const entry of listDirectory(path.join(config.source, dir))) {
       const relativePath = dir ? `${dir}/${entry.name}` : entry.name;
       const isDirectory = entryIsDirectory(entry, config.source, relativePath);
@@ -73,6 +77,8 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     }
   };
   walk('');
+  sources.collections = readCollections(config, filter, { now: options.now, frontMatterCache: options.frontMatterCache, onWarning: (message) => sources.warnings.push(message) });
+  for (const collection of sources.collections) if (collection.config.output) sources.staticFiles.push(...collection.files);
 
   sources.posts = sources.posts.filter((post) => isPublished(post, config) && (config.future || post.date!.getTime() <= options.now.getTime()));
   sortPosts(sources.posts);
@@ -82,6 +88,14 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
 /** Jekyll sorts posts by date, then by path for posts of the same date. Oldest first here; `site.posts` reverses. */
 export function sortPosts(posts: SourceDocument[]): void {
   posts.sort((a, b) => a.date!.getTime() - b.date!.getTime() || (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+}
+
+/**
+ * With `collections_dir`, posts are read only below it (Reader#outside_configured_directory?, which
+ * compares as a plain prefix: `/docs` also takes `/docs-old`).
+ */
+function holdsPosts(config: SiteConfig, dir: string): boolean {
+  return config.collectionsDir === '' || `/${dir}`.startsWith(`/${config.collectionsDir}`);
 }
 
 function isPublished(document: SourceDocument, config: SiteConfig): boolean {
@@ -106,7 +120,7 @@ function readPostFolder(
     const { file, identity } = statFile(config.source, relativePath);
     const known = shelf?.find(file, identity, kind);
     if (known) {
-      sources.posts.push(known);
+      sources.posts.push(withCollectionPath(known, config));
       continue;
     }
     const cache = options.frontMatterCache;
@@ -115,10 +129,18 @@ function readPostFolder(
       parseFrontMatter(readSiteText(file.absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, cache, identity, (message) => sources.warnings.push(message));
     if (!parsed.fromCache) options.onParse?.();
     const scopeType = kind === 'post' ? 'posts' : 'drafts';
-    const post = createPost(file, parsed, kind, dir, resolveDefaults(config.defaults, relativePath, scopeType), config);
+    // Below collections_dir, a post's categories come from the folders under it (Document#relative_path).
+    const categoryDir = config.collectionsDir && dir.startsWith(config.collectionsDir) ? dir.slice(config.collectionsDir.length).replace(/^\//, '') : dir;
+    const post = createPost(file, parsed, kind, categoryDir, resolveDefaults(config.defaults, relativePath, scopeType, config.collectionsDir), config);
     shelf?.keep(post, identity, parsed.bodyStart);
-    sources.posts.push(post);
+    sources.posts.push(withCollectionPath(post, config));
   }
+}
+
+/** A post's relative_path is relative to collections_dir. */
+function withCollectionPath(post: SourceDocument, config: SiteConfig): SourceDocument {
+  if (config.collectionsDir && post.relativePath.startsWith(`${config.collectionsDir}/`)) post.collectionPath = post.relativePath.slice(config.collectionsDir.length + 1);
+  return post;
 }
 
 function createStaticFile(file: FileInfo, config: SiteConfig, identity: FileIdentity): StaticFileSource {

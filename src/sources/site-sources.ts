@@ -1,10 +1,12 @@
 /**
  * What reading a site yields: documents to render, templates to render them with, files to copy.
  */
+import type { CollectionConfig } from '../config/read-collections-config.ts';
 import type { FileIdentity } from './front-matter.ts';
 import type { JekyllTime } from './jekyll-time.ts';
 
-export type DocumentKind = 'post' | 'draft' | 'page';
+/** `document`: a document of a collection other than posts (`_NAME/` with `collections: [NAME]`). */
+export type DocumentKind = 'post' | 'draft' | 'page' | 'document';
 
 export interface SourceDocument {
   kind: DocumentKind;
@@ -35,6 +37,12 @@ export interface SourceDocument {
   isMarkdown: boolean;
   date?: JekyllTime;
   modifiedTime: Date;
+  /** The label of a collection document's collection (`recipes`); unset for posts and pages. */
+  collection?: string;
+  /** Jekyll's relative_path where it is not relativePath: relative to `collections_dir`. */
+  collectionPath?: string;
+  /** False for a collection document of a collection without `output: true`: rendered, never written. */
+  written?: boolean;
   /** Set on the pages jekyll-paginate makes: which page of how many. */
   pagination?: { page: number; totalPages: number; perPage: number };
 }
@@ -49,6 +57,23 @@ export interface StaticFileSource {
   identity?: FileIdentity;
   /** Values from `defaults` whose scope matches the file. */
   data: Record<string, unknown>;
+  /** The label of the collection the file is in, for a file without front matter in `_NAME/`. */
+  collection?: string;
+  /** For a file of a collection, its path as Jekyll's relative_path has it: `_NAME/…`, no leading slash. */
+  collectionPath?: string;
+}
+
+/** A collection other than posts, as read: what `site.NAME` and `site.collections` show. */
+export interface CollectionSource {
+  config: CollectionConfig;
+  /** `_NAME`, as `relative_directory` shows it. */
+  relativeDirectory: string;
+  /** The absolute path of the folder. */
+  directory: string;
+  /** Its documents in the collection's order (sort_by, order, or date then path). */
+  docs: SourceDocument[];
+  /** Its files without front matter; those of a written collection are in `staticFiles` too. */
+  files: StaticFileSource[];
 }
 
 export interface TemplateFile {
@@ -64,6 +89,8 @@ export interface SiteSources {
   posts: SourceDocument[];
   pages: SourceDocument[];
   staticFiles: StaticFileSource[];
+  /** The collections other than posts, in the order of `collections:`. */
+  collections: CollectionSource[];
   layouts: Map<string, TemplateFile>;
   includes: Map<string, TemplateFile>;
   data: Record<string, unknown>;
