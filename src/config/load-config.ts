@@ -7,7 +7,6 @@ import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { assertTimeZone } from '../sources/zoned-time.ts';
 import {
-  BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
   JEKYLL_DEFAULTS,
   PERMALINK_STYLES,
@@ -73,11 +72,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   }
 
   const plugins = [...toStringList(raw.plugins), ...toStringList(raw.gems)];
-  for (const plugin of plugins) {
-    if (!BUILT_IN_PLUGINS.includes(plugin)) {
-      warnings.push(`${file}: plugin '${plugin}' is not supported by tryck and is ignored (built in: ${BUILT_IN_PLUGINS.join(', ')}).`);
-    }
-  }
+  // Plugins tryck does not provide are reported once the pages using them are known (src/plugins/).
 
   const permalinkStyle = String(raw.permalink ?? 'date');
   const permalink = PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;

@@ -1,0 +1,10 @@
+/**
+ * Every Jekyll plugin tryck provides, one module each, named for its gem. A site turns one on by
+ * naming it in `plugins:` (active-plugins.ts).
+ */
+import type { JekyllPlugin } from './jekyll-plugin.ts';
+import { jekyllFeed } from './jekyll-feed.ts';
+import { jekyllPaginate } from './jekyll-paginate.ts';
+import { jekyllSitemap } from './jekyll-sitemap.ts';
+
+export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllFeed, jekyllPaginate, jekyllSitemap];
