@@ -1,0 +1,69 @@
+/**
+ * jekyll-include-cache 0.2: `{% include_cached file.html key=value %}` renders as `{% include %}`,
+ * once per build for each file and set of parameters; later uses get the first output. (Its quirk,
+ * kept: an include that reads `page` shows the first page's values wherever it is cached.)
+ */
+import { evalToken, type Context, type Emitter, type Liquid } from 'liquidjs';
+import { DEPENDENCIES_REGISTER, type RenderDependencies } from '../liquid/include-tag.ts';
+import type { JekyllPlugin } from './jekyll-plugin.ts';
+
+export const jekyllIncludeCache: JekyllPlugin = {
+  name: 'jekyll-include-cache',
+  tags: ['include_cached'],
+  liquid(liquid) {
+    liquid.registerTag('include_cached', createIncludeCachedTag(liquid));
+  },
+};
+
+interface IncludeInternals {
+  file: unknown;
+  hash: { render(ctx: Context): Generator<unknown, Record<string, unknown>, unknown> };
+}
+
+type TagClass = Liquid['tags'][string];
+type RenderMethod = (this: unknown, ctx: Context, emitter: Emitter) => Generator<unknown, unknown, unknown>;
+
+function createIncludeCachedTag(liquid: Liquid): TagClass {
+  const Include = liquid.tags.include;
+  // What each (file, parameters) wrote, as the values written, replayed on a hit.
+  const cache = new Map<string, unknown[]>();
+  // Parameters that are objects (a page, a list) count by identity, as the gem hashes Drops by object id.
+  const identities = new WeakMap<object, number>();
+  let identified = 0;
+  const identify = (value: object): number => {
+    let id = identities.get(value);
+    if (id === undefined) identities.set(value, (id = ++identified));
+    return id;
+  };
+  const renderInclude = Include.prototype.render as RenderMethod;
+  const describe = (value: unknown): string =>
+    typeof value === 'object' && value !== null ? `#${identify(value)}` : typeof value === 'function' ? '' : JSON.stringify(value ?? null);
+
+  return class IncludeCachedTag extends Include {
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, unknown, unknown> {
+      const self = this as unknown as IncludeInternals;
+      const file = self.file;
+      let name: string;
+      if (typeof file === 'string') name = file;
+      else if (Array.isArray(file)) name = String(yield liquid.renderer.renderTemplates(file, ctx));
+      else name = String(yield evalToken(file as Parameters<typeof evalToken>[0], ctx));
+      const params = (yield self.hash.render(ctx)) as Record<string, unknown>;
+      const key = `${name.trim()}\u0000${Object.keys(params)
+        .sort()
+        .map((param) => `${param}=${describe(params[param])}`)
+        .join('\u0000')}`;
+      let written = cache.get(key);
+      if (written === undefined) {
+        written = [];
+        const capture: Emitter = { buffer: '', write: (html: unknown) => written!.push(html) };
+        yield renderInclude.call(this, ctx, capture);
+        cache.set(key, written);
+      } else {
+        // The include is still one this page uses, for the watcher's record of what to rebuild.
+        ctx.getRegister<RenderDependencies>(DEPENDENCIES_REGISTER, { includes: new Set() }).includes.add(name.trim());
+      }
+      for (const html of written) emitter.write(html);
+      return undefined;
+    }
+  };
+}
