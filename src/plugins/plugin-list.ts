@@ -6,6 +6,7 @@ import type { JekyllPlugin } from './jekyll-plugin.ts';
 import { jekyllFeed } from './jekyll-feed.ts';
 import { jekyllIncludeCache } from './jekyll-include-cache.ts';
 import { jekyllPaginate } from './jekyll-paginate.ts';
+import { jekyllSeoTag } from './jekyll-seo-tag.ts';
 import { jekyllSitemap } from './jekyll-sitemap.ts';
 
-export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllFeed, jekyllIncludeCache, jekyllPaginate, jekyllSitemap];
+export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllFeed, jekyllIncludeCache, jekyllPaginate, jekyllSeoTag, jekyllSitemap];
