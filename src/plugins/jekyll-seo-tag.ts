@@ -52,7 +52,5 @@ function createSeoTag(liquid: Liquid, { config, markdown }: PluginLiquidContext)
 /** Jekyll has no `url` unless _config.yml sets one, so `{% if site.url %}` is false then. */
 function siteAsJekyllHasIt(site: Record<string, unknown>, config: SiteConfig): Record<string, unknown> {
   if (config.url !== '') return site;
-  const view = Object.create(site) as Record<string, unknown>;
-  view.url = undefined;
-  return view;
+  return new Proxy(site, { get: (target, key, receiver) => (key === 'url' ? undefined : Reflect.get(target, key, receiver)) });
 }

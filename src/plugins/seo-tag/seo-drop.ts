@@ -33,8 +33,10 @@ export function createSeoDrop(input: SeoInput): Hash {
   const { site, page, timezone } = input;
   const or = <T>(value: T, fallback: () => unknown): unknown => (isRubyTruthy(value) ? unwrap(value) : fallback());
   // Drop#format_string: markdownify | strip_html | normalize_whitespace | escape_once, nil when empty.
+  // escape_once keeps the references kramdown writes (`&amp;`, `&lt;`), so ours are spelled as its.
   const format = (value: unknown): string | undefined => {
-    const text = escapeOnce(normalizeWhitespace(stripHtml(input.markdownify(rubyToS(value, timezone)))));
+    const html = input.markdownify(rubyToS(value, timezone)).replaceAll('&#x26;', '&amp;').replaceAll('&#x3C;', '&lt;');
+    const text = escapeOnce(normalizeWhitespace(stripHtml(html)));
     return text === '' ? undefined : text;
   };
   const absolute = (url: unknown): string | undefined => absoluteUrl(url, input.url, input.baseurl);
