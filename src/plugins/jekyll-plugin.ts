@@ -42,10 +42,10 @@ export interface JekyllPlugin {
   /** Registers its tags and filters on the site's Liquid engine, once per build. */
   liquid?(liquid: Liquid, context: PluginLiquidContext): void;
   /**
-   * Rewrites a document's finished output, after its layouts (Jekyll's `:post_render` hook for
-   * pages and documents): jemoji, jekyll-mentions.
+   * Makes, once per build, what rewrites a document's finished output after its layouts (Jekyll's
+   * `:post_render` hook for pages and documents): jemoji, jekyll-mentions.
    */
-  postRender?(output: string, document: SourceDocument, config: SiteConfig): string;
+  createPostRender?(config: SiteConfig, environment: NodeJS.ProcessEnv): (output: string, document: SourceDocument) => string;
   /** The files it writes beside the pages (feeds, sitemap, robots.txt). */
   generateFiles?(context: PluginOutputContext): GeneratedFile[];
 }

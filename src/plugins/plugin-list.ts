@@ -8,5 +8,6 @@ import { jekyllIncludeCache } from './jekyll-include-cache.ts';
 import { jekyllPaginate } from './jekyll-paginate.ts';
 import { jekyllSeoTag } from './jekyll-seo-tag.ts';
 import { jekyllSitemap } from './jekyll-sitemap.ts';
+import { jemoji } from './jemoji.ts';
 
-export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllFeed, jekyllIncludeCache, jekyllPaginate, jekyllSeoTag, jekyllSitemap];
+export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllFeed, jekyllIncludeCache, jekyllPaginate, jekyllSeoTag, jekyllSitemap, jemoji];

@@ -6,8 +6,8 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { SourceDocument } from '../sources/site-sources.ts';
 import { findActivePlugins } from './active-plugins.ts';
 
-export function combinePostRenderHooks(config: SiteConfig): ((document: SourceDocument, output: string) => string) | undefined {
-  const hooks = findActivePlugins(config).filter((plugin) => plugin.postRender !== undefined);
+export function combinePostRenderHooks(config: SiteConfig, environment: NodeJS.ProcessEnv = process.env): ((document: SourceDocument, output: string) => string) | undefined {
+  const hooks = findActivePlugins(config).flatMap((plugin) => plugin.createPostRender?.(config, environment) ?? []);
   if (hooks.length === 0) return undefined;
-  return (document, output) => hooks.reduce((text, plugin) => plugin.postRender!(text, document, config), output);
+  return (document, output) => hooks.reduce((text, hook) => hook(text, document), output);
 }
