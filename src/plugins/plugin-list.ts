@@ -6,6 +6,7 @@ import type { JekyllPlugin } from './jekyll-plugin.ts';
 import { jekyllAvatar } from './jekyll-avatar.ts';
 import { jekyllFeed } from './jekyll-feed.ts';
 import { jekyllGist } from './jekyll-gist.ts';
+import { jekyllGithubMetadata } from './jekyll-github-metadata.ts';
 import { jekyllIncludeCache } from './jekyll-include-cache.ts';
 import { jekyllMentions } from './jekyll-mentions.ts';
 import { jekyllPaginate } from './jekyll-paginate.ts';
@@ -13,4 +14,4 @@ import { jekyllSeoTag } from './jekyll-seo-tag.ts';
 import { jekyllSitemap } from './jekyll-sitemap.ts';
 import { jemoji } from './jemoji.ts';
 
-export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllAvatar, jekyllFeed, jekyllGist, jekyllIncludeCache, jekyllMentions, jekyllPaginate, jekyllSeoTag, jekyllSitemap, jemoji];
+export const PLUGIN_LIST: readonly JekyllPlugin[] = [jekyllAvatar, jekyllFeed, jekyllGist, jekyllGithubMetadata, jekyllIncludeCache, jekyllMentions, jekyllPaginate, jekyllSeoTag, jekyllSitemap, jemoji];
