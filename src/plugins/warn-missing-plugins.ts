@@ -8,6 +8,7 @@ import { BuildError } from '../errors.ts';
 import { JEKYLL_TAGS } from '../liquid/register-jekyll-extensions.ts';
 import type { SiteSources } from '../sources/site-sources.ts';
 import { findActivePlugins, findMissingPlugins } from './active-plugins.ts';
+import { PLUGIN_LIST } from './plugin-list.ts';
 
 /** Words that continue or close a block rather than open a tag. */
 const INNER_WORDS = new Set(['else', 'elsif', 'when', 'empty']);
@@ -23,22 +24,21 @@ export function warnMissingPlugins(config: SiteConfig, sources: SiteSources, str
 }
 
 /**
- * An unknown tag's Liquid error, with the missing plugins named as its likely cause. Other errors
- * are returned as they are.
+ * An unknown tag's Liquid error, with the missing plugins named as its likely cause, or the plugin
+ * tryck has that defines it when the site has not turned it on. Other errors are returned as they are.
  */
 export function blameMissingPlugins(error: unknown, config: SiteConfig): unknown {
   if (!(error instanceof BuildError) || error.hint !== undefined) return error;
   const tag = /tag "([^"]+)" not found/.exec(error.message)?.[1];
+  if (tag === undefined) return error;
   const missing = findMissingPlugins(config);
-  if (tag === undefined || missing.length === 0) return error;
-  return new BuildError(error.message, {
-    file: error.file,
-    line: error.line,
-    column: error.column,
-    excerpt: error.excerpt,
-    cause: error.cause,
-    hint: `The tag '${tag}' probably comes from ${missing.map((name) => `'${name}'`).join(' or ')} in plugins: of _config.yml, which tryck does not provide.`,
-  });
+  // A tag of a plugin tryck has but the site does not turn on: Jekyll fails the same way.
+  const provider = PLUGIN_LIST.find((plugin) => plugin.tags?.includes(tag));
+  let hint: string | undefined;
+  if (missing.length > 0) hint = `The tag '${tag}' probably comes from ${missing.map((name) => `'${name}'`).join(' or ')} in plugins: of _config.yml, which tryck does not provide.`;
+  else if (provider) hint = `The tag '${tag}' comes from ${provider.name}: add it to plugins: in _config.yml.`;
+  if (hint === undefined) return error;
+  return new BuildError(error.message, { file: error.file, line: error.line, column: error.column, excerpt: error.excerpt, cause: error.cause, hint });
 }
 
 /** Each template file with the names of the tags in it that neither Liquid, Jekyll nor an active plugin defines. */

@@ -75,3 +75,13 @@ describe('the plugin list', () => {
     expect(rendered[0].output).toContain(':+1: @anna');
   });
 });
+
+describe('a tag of a plugin the site has not turned on', () => {
+  it('fails as in Jekyll, saying which plugin to add', async () => {
+    const source = site({ '_config.yml': 'title: Test\n', '_layouts/default.html': '<head>{% seo %}</head>{{ content }}', 'index.md': '---\nlayout: default\n---\nHej' });
+    const error = await planSite({ ...options, source, destination: path.join(source, '_site') }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).file).toBe('_layouts/default.html');
+    expect((error as BuildError).hint).toContain('jekyll-seo-tag');
+  });
+});
