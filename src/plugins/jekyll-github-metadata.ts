@@ -5,6 +5,8 @@
  * the gem's fallbacks: `site.title` from the repository, and in production `site.url` and
  * `site.baseurl` from where Pages would serve it. tryck never calls the API: its fields (description,
  * contributors, releases, license…) are what the gem gives when every call fails, nil or false.
+ * (Offline, the gem itself crashes on `public_repositories`, and on a `github:` map in _config.yml,
+ * whose merge reads every field; tryck gives false and merges the map.)
  */
 import { execFileSync } from 'node:child_process';
 import { deepMerge, isPlainObject } from '../config/load-config.ts';
