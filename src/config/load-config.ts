@@ -3,6 +3,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rubyPluginsWarning } from './ruby-plugins.ts';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { assertTimeZone } from '../sources/zoned-time.ts';
@@ -74,6 +75,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   const plugins = [...toStringList(raw.plugins), ...toStringList(raw.gems)];
   // Plugins tryck does not provide are reported once the pages using them are known (src/plugins/).
 
+  const rubyPlugins = rubyPluginsWarning(root, raw.plugins_dir);
+  if (rubyPlugins) warnings.push(rubyPlugins);
+
   const permalinkStyle = String(raw.permalink ?? 'date');
   const permalink = PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle;
   const kramdown = (raw.kramdown ?? {}) as Record<string, unknown>;
@@ -83,8 +87,10 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     source: root,
     destination,
     title: String(raw.title ?? ''),
-    url: String(raw.url ?? '').replace(/\/$/, ''),
-    baseurl: normaliseBaseurl(raw.baseurl),
+    // As written, as Jekyll keeps them: relative_url drops one trailing slash of baseurl, absolute_url
+    // joins url and path without looking (`url: https://x.org/` gives `https://x.org//om`, in Jekyll too).
+    url: rubyString(raw.url),
+    baseurl: rubyString(raw.baseurl),
     timezone,
     permalink,
     permalinkStyle,
@@ -106,15 +112,11 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   raw.future = config.future;
   raw.show_drafts = config.drafts;
   raw.unpublished = config.unpublished;
-  raw.baseurl = config.baseurl;
   return { config, warnings };
 }
 
-function normaliseBaseurl(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value).trim();
-  if (text === '' || text === '/') return '';
-  return `/${text.replace(/^\/+|\/+$/g, '')}`;
+function rubyString(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
 }
 
 function toStringList(value: unknown): string[] {

@@ -26,6 +26,8 @@ import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 import type { Element, ElementContent } from 'hast';
+import { createRougeLexers } from './rouge/lexer-list.ts';
+import type { LexerRegistry } from './rouge/regex-lexer.ts';
 
 /** One run of code: `className` is a Rouge short token name, or null for bare text. */
 export interface CodeToken {
@@ -154,8 +156,10 @@ const COMMENTS = new Set(['c', 'c1', 'cm', 'cs']);
 /** Scopes that keep their own class inside a string: escapes and interpolation. */
 const IN_STRINGS = new Set(['char.escape', 'subst', 'variable', 'template-variable']);
 
-/** The highlight.js language Rouge's `name` is highlighted with here, or undefined (plain text). */
+/** The lexer Rouge's `name` is highlighted with here (a ported Rouge lexer, else highlight.js's language), or undefined (plain text). */
 export function highlightLanguage(name: string): string | undefined {
+  const tag = rougeLexers().tag(name);
+  if (tag !== undefined) return tag;
   return LANGUAGES.get(name);
 }
 
@@ -165,6 +169,8 @@ export function highlightLanguage(name: string): string | undefined {
  */
 export function highlightTokens(code: string, name: string): CodeToken[] {
   const plain = [{ className: null, text: code }];
+  // A language with a ported Rouge lexer gets Rouge's own tokens.
+  if (rougeLexers().has(name)) return rougeLexers().lex(name, code).map(([className, text]) => ({ className: className === '' ? null : className, text }));
   const language = LANGUAGES.get(name);
   if (!language || code === '') return plain;
   const result = highlighter().highlight(code, { language, ignoreIllegals: true });
@@ -246,6 +252,13 @@ class TreeEmitter implements Emitter {
 }
 
 let instance: HLJSApi | undefined;
+let rouge: LexerRegistry | undefined;
+
+/** The ported Rouge lexers, made on first use (each compiles its rules when first asked for). */
+function rougeLexers(): LexerRegistry {
+  rouge ??= createRougeLexers();
+  return rouge;
+}
 
 function highlighter(): HLJSApi {
   if (instance) return instance;

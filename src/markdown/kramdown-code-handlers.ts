@@ -51,8 +51,10 @@ export function inlineCodeHandler(state: State, node: InlineCode): Element {
   // convert_codespan uses extract_code_language (not the `!` variant): the class stays as written.
   const { language } = extractLanguage(classes);
   const lang = language ?? DEFAULT_LANGUAGE;
-  const className = language ? [...classes, 'highlighter-rouge'] : [`language-${lang}`, ...classes, 'highlighter-rouge'];
-  const children: ElementContent[] = [{ type: 'text', value: node.value }];
+  // convert_codespan highlights a span too (Rouge, no wrapper); a language Rouge lacks stays plain, without highlighter-rouge.
+  const highlighted = ROUGE_LANGUAGES.has(lang);
+  const className = !highlighted ? classes : language ? [...classes, 'highlighter-rouge'] : [`language-${lang}`, ...classes, 'highlighter-rouge'];
+  const children: ElementContent[] = highlighted ? highlightToHast(node.value, lang) : [{ type: 'text', value: node.value }];
   const result: Element = { type: 'element', tagName: 'code', properties: { ...properties, className }, children };
   state.patch(node, result);
   return result;

@@ -117,7 +117,7 @@ function acceptKnownGaps(file: FileComparison, ours: string, jekyll: string): Fi
   if (file.status !== 'different') return file;
   const oursText = readFileSync(join(ours, file.path), 'utf8');
   const jekyllText = readFileSync(join(jekyll, file.path), 'utf8');
-  if (/\.html?$/.test(file.path) && canonicalHtml(oursText) === canonicalHtml(withoutRougeTokens(jekyllText))) {
+  if (/\.html?$/.test(file.path) && canonicalHtml(withoutRougeTokens(oursText)) === canonicalHtml(withoutRougeTokens(jekyllText))) {
     return { ...file, status: 'same' };
   }
   return file;

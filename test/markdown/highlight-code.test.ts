@@ -52,10 +52,12 @@ describe('highlightTokens', () => {
     expect(classOf('def f():\n    pass\n', 'python', 'f')).toBe('nf');
   });
 
-  it('keeps whitespace around tokens bare, as Rouge does', () => {
+  it('keeps whitespace bare or classed as Rouge does', () => {
     const tokens = highlightTokens('$ npm test\n', 'console');
     expect(tokens[0]).toEqual({ className: 'gp', text: '$' });
-    expect(tokens[1].className).toBeNull();
+    // Rouge's console lexer gives the space after a prompt Text.Whitespace; its shell lexer, Text.
+    expect(tokens[1]).toEqual({ className: 'w', text: ' ' });
+    expect(highlightTokens('npm test\n', 'shell')[0]).toEqual({ className: null, text: 'npm ' });
   });
 
   it('leaves unknown languages, Rouge languages without a highlighter here and plaintext as one bare token', () => {
@@ -68,10 +70,10 @@ describe('highlightTokens', () => {
   it('resolves Rouge names and aliases', () => {
     expect(highlightLanguage('js')).toBe('javascript');
     expect(highlightLanguage('yml')).toBe('yaml');
-    expect(highlightLanguage('shell')).toBe('bash');
-    expect(highlightLanguage('console')).toBe('shell');
+    expect(highlightLanguage('bash')).toBe('shell');
+    expect(highlightLanguage('terminal')).toBe('console');
     expect(highlightLanguage('c#')).toBe('csharp');
-    expect(highlightLanguage('html')).toBe('xml');
+    expect(highlightLanguage('html')).toBe('html');
     expect(highlightLanguage('go')).toBeUndefined();
   });
 
