@@ -57,8 +57,9 @@ export function createSeoDrop(input: SeoInput): Hash {
   const pageNumber = paginationPrefix(input.paginator, site);
   if (pageNumber !== undefined && title !== undefined) title = pageNumber + title;
 
+  const seoName = isRubyTruthy(pageSeo.name) ? format(pageSeo.name) : undefined;
   let name: string | undefined;
-  if (isRubyTruthy(pageSeo.name)) name = format(pageSeo.name);
+  if (seoName !== undefined) name = seoName;
   else if (!homepageOrAbout) name = undefined;
   else if (isRubyTruthy(siteSocial.name)) name = format(siteSocial.name);
   else name = siteTitle;
