@@ -22,6 +22,7 @@ import { remarkKramdownAbbreviations } from './remark-kramdown-abbreviations.ts'
 import { remarkHardWrap } from './remark-hard-wrap.ts';
 import { remarkKramdownFootnotes } from './remark-kramdown-footnotes.ts';
 import { codeHandler, inlineCodeHandler } from './kramdown-code-handlers.ts';
+import { blockMathHandler, inlineMathHandler, remarkKramdownMath } from './remark-kramdown-math.ts';
 import { rehypeKramdownTables } from './rehype-kramdown-tables.ts';
 import { rehypeKramdownHtmlAttributes } from './rehype-kramdown-html-attributes.ts';
 import { rehypeKramdownListItems } from './rehype-kramdown-list-items.ts';
@@ -73,6 +74,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
   const processor = unified()
     .use(remarkParse)
     .use(remarkKramdownSyntax, { source })
+    .use(remarkKramdownMath)
     .use(remarkKramdownHeadings)
     .use(remarkKramdownBlockIals)
     .use(remarkKramdownSpanIals)
@@ -82,7 +84,7 @@ export function createMarkdownProcessor(options: Partial<MarkdownOptions> = {}):
     .use(remarkKramdownListItems)
     .use(remarkHardWrap, { enabled: settings.hard_wrap })
     .use(remarkKramdownFootnotes)
-    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler } })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: { code: codeHandler, inlineCode: inlineCodeHandler, inlineMath: inlineMathHandler, kramdownBlockMath: blockMathHandler } })
     .use(rehypeRawWhenNeeded)
     .use(rehypeKramdownHtmlAttributes)
     .use(rehypeKramdownTables)
