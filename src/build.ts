@@ -17,6 +17,8 @@ import type { RenderContext, RenderedDocument } from './render/render-documents.
 import { renderSiteWithContext } from './render/render-site.ts';
 import type { DocumentCache } from './sources/document-cache.ts';
 import type { FrontMatterCache } from './sources/front-matter.ts';
+import { configurePlugins } from './plugins/configure-plugins.ts';
+import { blameMissingPlugins, warnMissingPlugins } from './plugins/warn-missing-plugins.ts';
 import { paginatePages } from './sources/paginate.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
@@ -41,6 +43,8 @@ export interface BuildOptions extends ConfigOverrides {
   writer?: SiteWriter;
   /** The build's clock, for future posts and `site.time`. Default: SOURCE_DATE_EPOCH when set, else now. */
   now?: Date;
+  /** Makes a plugin named in `plugins:` that tryck does not provide an error rather than a warning. */
+  strict?: boolean;
   /** Receives warnings as they arise (unknown plugins, URL conflicts). */
   onWarning?: (message: string) => void;
   /** Receives a short line as each step starts, for a progress display. */
@@ -164,6 +168,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
   const now = options.now ?? buildTime();
   const { config, warnings } = loadConfig(options.source, options);
   checkDestination(config, options.destination !== undefined);
+  configurePlugins(config);
   // Before the page cache looks at the site: a build killed while writing it is settled first.
   if (!options.writer) recoverInterruptedBuilds(config.destination);
   options.onProgress?.('reading the site');
@@ -179,6 +184,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
     const zoneWarning = processZoneWarning(config, sources.posts);
     if (zoneWarning) warnings.push(zoneWarning);
+    warnings.push(...warnMissingPlugins(config, sources, options.strict));
     paginatePages(config, sources);
     createTagPages(config, sources);
 
@@ -202,6 +208,8 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const generated = generateFiles(config, sources, rendered, now, context.site);
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
+  } catch (error) {
+    throw blameMissingPlugins(error, config);
   } finally {
     await workers?.close();
   }

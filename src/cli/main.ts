@@ -73,6 +73,7 @@ async function runBuild(args: CommandLine): Promise<number> {
     drafts: args.drafts,
     future: args.future,
     unpublished: args.unpublished,
+    strict: args.strict,
     cache: args.cache,
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     onProgress: progress,

@@ -18,6 +18,7 @@ export interface CommandLine {
   drafts: boolean;
   future: boolean;
   unpublished: boolean;
+  strict: boolean;
   port: number;
   host: string;
   cache: boolean;
@@ -42,6 +43,7 @@ Options:
   -D, --drafts            Include posts from _drafts/
       --future            Include posts dated in the future
       --unpublished       Include posts with published: false
+      --strict            Fail on a plugin in _config.yml that tryck does not provide
   -P, --port N            Port for watch (default 4000)
   -H, --host HOST         Host for watch (default 127.0.0.1)
       --no-cache          Do not read or write .tryck-cache/
@@ -68,6 +70,7 @@ export function parseArguments(argv: string[]): CommandLine {
         drafts: { type: 'boolean', short: 'D' },
         future: { type: 'boolean' },
         unpublished: { type: 'boolean' },
+        strict: { type: 'boolean' },
         port: { type: 'string', short: 'P' },
         host: { type: 'string', short: 'H' },
         'no-cache': { type: 'boolean' },
@@ -107,6 +110,7 @@ export function parseArguments(argv: string[]): CommandLine {
     drafts: values.drafts ?? false,
     future: values.future ?? false,
     unpublished: values.unpublished ?? false,
+    strict: values.strict ?? false,
     port,
     host: values.host ?? '127.0.0.1',
     cache: !values['no-cache'],

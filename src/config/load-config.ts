@@ -11,7 +11,6 @@ import { readSiteText } from '../sources/read-site-text.ts';
 import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
 import { readCollectionsConfig } from './read-collections-config.ts';
 import {
-  BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
   JEKYLL_DEFAULTS,
   PERMALINK_STYLES,
@@ -86,11 +85,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
   }
 
   const plugins = [...toStringList(raw.plugins), ...toStringList(raw.gems)];
-  for (const plugin of plugins) {
-    if (!BUILT_IN_PLUGINS.includes(plugin)) {
-      warnings.push(`${file}: plugin '${plugin}' is not supported by tryck and is ignored (built in: ${BUILT_IN_PLUGINS.join(', ')}).`);
-    }
-  }
+  // Plugins tryck does not provide are reported once the pages using them are known (src/plugins/).
 
   const rubyPlugins = rubyPluginsWarning(root, raw.plugins_dir);
   if (rubyPlugins) warnings.push(rubyPlugins);

@@ -110,6 +110,3 @@ export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze(
   pretty: '/:categories/:year/:month/:day/:title/',
   weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
 });
-
-/** Plugins whose features tryck has built in; any other name earns a warning. */
-export const BUILT_IN_PLUGINS = ['jekyll-feed', 'jekyll-paginate', 'jekyll-sitemap'];

@@ -8,11 +8,14 @@ import type { SiteSources } from '../sources/site-sources.ts';
 import { registerJekyllFilters } from './filters/register-jekyll-filters.ts';
 import { createJekyllDrop } from '../config/jekyll-environment.ts';
 import { relativeUrl } from './filters/url-filters.ts';
-import { createFeedMetaTag } from '../outputs/feed-meta-tag.ts';
+import { findActivePlugins } from '../plugins/active-plugins.ts';
 import { createHighlightTag } from './tags/highlight-tag.ts';
 import { createIncludeRelativeTag } from './tags/include-relative-tag.ts';
 import { createLinkTag, type LinkTarget } from './tags/link-tag.ts';
 import { createPostUrlTag } from './tags/post-url-tag.ts';
+
+/** The tags Jekyll itself adds to Liquid (plugins' tags are in src/plugins/). */
+export const JEKYLL_TAGS: readonly string[] = ['include', 'include_relative', 'post_url', 'link', 'highlight'];
 
 export interface JekyllExtensionContext {
   config: SiteConfig;
@@ -46,5 +49,5 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
   liquid.registerTag('link', createLinkTag(targets, withBaseurl));
   liquid.registerTag('include_relative', createIncludeRelativeTag(config.source));
   liquid.registerTag('highlight', createHighlightTag());
-  if (config.plugins.includes('jekyll-feed')) liquid.registerTag('feed_meta', createFeedMetaTag(config));
+  for (const plugin of findActivePlugins(config)) plugin.liquid?.(liquid, { config, sources, markdown, now });
 }

@@ -36,6 +36,8 @@ export interface RenderContext {
   scopeFor?: (document: SourceDocument) => Record<string, unknown> | undefined;
   /** Notes what a document's rendering reads, when the page cache is on. */
   recorderFor?: (document: SourceDocument) => RenderRecorder | undefined;
+  /** Rewrites a document's output after its layouts: the plugins' `:post_render` hooks. */
+  postRender?: (document: SourceDocument, output: string) => string;
 }
 
 /** The variables a document's templates see: `site`, `page`, and extras such as `paginator`. */
@@ -130,6 +132,7 @@ export function applyLayouts(document: SourceDocument, payload: Payload, context
     requester = layout.relativePath;
     name = layoutName(layout.data.layout);
   }
+  if (context.postRender) output = context.postRender(document, output);
   return { output, layouts: used, includes };
 }
 

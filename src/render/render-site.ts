@@ -7,6 +7,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import { createLiquidEngine } from '../liquid/create-liquid-engine.ts';
 import { liquidErrorMode } from '../liquid/parse-laxly.ts';
 import { registerJekyllExtensions } from '../liquid/register-jekyll-extensions.ts';
+import { combinePostRenderHooks } from '../plugins/post-render-hooks.ts';
 import { BuildMarkdownCache, MarkdownKeys, withMarkdownCache, type MarkdownCache } from '../markdown/cached-markdown-processor.ts';
 import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/create-markdown-processor.ts';
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
@@ -109,6 +110,7 @@ export async function renderSiteWithContext(
     scopeFor: (document) =>
       document.pagination && firstPage ? { paginator: createPaginator(document.pagination, site.posts as Payload[], paginatePath, firstPage.url) } : undefined,
     recorderFor: reuse && ((document) => reuse.recorders.get(document)),
+    postRender: combinePostRenderHooks(config),
   };
 
   // The order of work, for two cores:

@@ -246,6 +246,7 @@ export async function runWatch(args: CommandLine): Promise<number> {
     drafts: args.drafts,
     future: args.future,
     unpublished: args.unpublished,
+    strict: args.strict,
     host: args.host,
     port: args.port,
   });
