@@ -18,6 +18,7 @@ import { renderSiteWithContext } from './render/render-site.ts';
 import type { DocumentCache } from './sources/document-cache.ts';
 import type { FrontMatterCache } from './sources/front-matter.ts';
 import { paginatePages } from './sources/paginate.ts';
+import { runGenerators } from './plugins/run-generators.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
@@ -173,6 +174,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       if (++parsed === PARALLEL_THRESHOLD) workers?.use();
     };
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
+    runGenerators({ config, sources });
     paginatePages(config, sources);
     createTagPages(config, sources);
 

@@ -99,4 +99,15 @@ export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /** Plugins whose features tryck has built in; any other name earns a warning. */
-export const BUILT_IN_PLUGINS = ['jekyll-feed', 'jekyll-paginate', 'jekyll-sitemap'];
+export const BUILT_IN_PLUGINS = [
+  'jekyll-feed',
+  'jekyll-paginate',
+  'jekyll-sitemap',
+  'jekyll-redirect-from',
+  'jekyll-relative-links',
+  'jekyll-optional-front-matter',
+  'jekyll-titles-from-headings',
+  'jekyll-default-layout',
+  'jekyll-readme-index',
+  'jekyll-archives',
+];

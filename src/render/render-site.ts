@@ -12,6 +12,7 @@ import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, createSitePayload, PostPayloads, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
+import { linkPluginPayloads } from '../plugins/run-generators.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { defineCachedContent, defineNotedContent, planReuse, reuseListing } from './plan-reuse.ts';
 import { Breather } from './breather.ts';
@@ -84,6 +85,7 @@ export async function renderSiteWithContext(
   if (!reuse || reuse.reused.size * 2 < sources.posts.length) postPayloads.all();
   const pagePayloads = sources.pages.map(createDocumentPayload);
   const site = createSitePayload({ config, sources, posts: postPayloads, pages: pagePayloads, time: now });
+  linkPluginPayloads(config, sources.pages, pagePayloads, () => postPayloads.all());
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
   const context: RenderContext = {
