@@ -35,10 +35,14 @@ export const jekyllReadmeIndex: JekyllPlugin = {
   },
 };
 
-/** `/readme.md` and the like, for each of the site's Markdown extensions, in any case. */
+/**
+ * `/readme.md` and the like, for each of the site's Markdown extensions. The name is matched in any
+ * case but the extension in lower case only: the plugin's `Regexp.union` of the extensions keeps its
+ * own case-sensitive flags inside the `/i` pattern, so `README.MD` stays a static file.
+ */
 function readmePattern(config: SiteConfig): RegExp {
   const extensions = config.markdownExtensions.map((ext) => `\\.${ext.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  return new RegExp(`/readme(${extensions.join('|')})$`, 'i');
+  return new RegExp(`/[Rr][Ee][Aa][Dd][Mm][Ee](${extensions.join('|')})$`);
 }
 
 /** Generator#dir_has_index?: a page or file at the folder's URL, or its index.html (htm, xhtml, xml). */
