@@ -1,11 +1,12 @@
 /**
  * jekyll-relative-links 0.7: in Markdown pages (and posts with `relative_links: {collections: true}`),
  * a link to another file of the site by its path (`[x](guide.md#setup)`, `[x]: ../README.md`,
- * `[x](/docs/a.md)`) becomes a link to that file's URL, with the baseurl. The links are found in the
+ * `[x](/docs/a.md)`) becomes a link to that file's URL, with the baseurl; `exclude: [globs]` leaves pages out. The links are found in the
  * Markdown text with the plugin's regular expressions, so code blocks are rewritten too, as there.
  */
 import path from 'node:path';
 import { isAbsoluteUri, relativeUrl } from '../liquid/filters/url-filters.ts';
+import { createEntryFilter } from '../sources/entry-filter.ts';
 import type { SourceDocument } from '../sources/site-sources.ts';
 import type { GeneratorSite, JekyllPlugin } from './jekyll-plugin.ts';
 import { hasMarkdownExtension, pluginOptions } from './page-from-static-file.ts';
@@ -33,8 +34,11 @@ export const jekyllRelativeLinks: JekyllPlugin = {
       return url === undefined ? undefined : relativeUrl(url, config.baseurl);
     };
     const documents = options.collections === true ? [...sources.pages, ...sources.posts] : [...sources.pages];
+    // `exclude` globs as Jekyll's EntryFilter#glob_include? reads them, which the site's exclude uses too.
+    const excluded = Array.isArray(options.exclude) ? createEntryFilter({ include: [], exclude: options.exclude.map(String) }) : undefined;
     for (const document of documents) {
       if (!hasMarkdownExtension(document.relativePath, config)) continue;
+      if (excluded && !excluded.accepts(document.relativePath, false)) continue;
       const body = replaceRelativeLinks(document, urlFor);
       if (body !== document.body) replaceDocument([sources.pages, sources.posts], document, reviseDocument(document, { body }));
     }
