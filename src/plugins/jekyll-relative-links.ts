@@ -61,11 +61,10 @@ function replaceRelativeLinks(document: SourceDocument, urlFor: (relativePath: s
 
 /** Generator#path_from_root: File.expand_path against the page's folder, or the root for `/…`. */
 function pathFromRoot(target: string, base: string): string {
-  const absolute = target.startsWith('/');
-  const joined = path.posix.normalize(`/${absolute ? '' : `${base}/`}${target.replace(/^\//, '')}`);
-  // Above the root the path stays absolute in Ruby, and so matches no file.
-  if (!path.posix.normalize(`${absolute ? '' : `${base}/`}${target.replace(/^\//, '')}`).split('/').every((part) => part !== '..')) return joined;
-  return joined.replace(/^\/+/, '').replace(/\/+$/, '');
+  const normalised = path.posix.normalize(target.startsWith('/') ? target.slice(1) : `${base}/${target}`);
+  // Above the root the expanded path stays absolute in Ruby, and so names no file of the site.
+  if (normalised === '..' || normalised.startsWith('../')) return `/${normalised}`;
+  return normalised.replace(/\/+$/, '');
 }
 
 /** CGI.unescape: `+` is a space, `%XX` a byte. */
