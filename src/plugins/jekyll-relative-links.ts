@@ -1,8 +1,9 @@
 /**
  * jekyll-relative-links 0.7: in Markdown pages (and posts with `relative_links: {collections: true}`),
  * a link to another file of the site by its path (`[x](guide.md#setup)`, `[x]: ../README.md`,
- * `[x](/docs/a.md)`) becomes a link to that file's URL, with the baseurl; `exclude: [globs]` leaves pages out. The links are found in the
- * Markdown text with the plugin's regular expressions, so code blocks are rewritten too, as there.
+ * `[x](/docs/a.md)`) becomes a link to that file's URL, with the baseurl; `exclude: [globs]` leaves
+ * pages out. The links are found in the Markdown text with the plugin's regular expressions, so code
+ * blocks are rewritten too, as there.
  */
 import path from 'node:path';
 import { isAbsoluteUri, relativeUrl } from '../liquid/filters/url-filters.ts';
