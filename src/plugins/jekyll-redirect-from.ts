@@ -4,9 +4,10 @@
  * `_layouts/redirect.html` if it has one, else the plugin's own. `redirects.json` lists them all
  * (unless the site has its own, or `redirect_from: {json: false}`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
+import { BuildError } from '../errors.ts';
 import { absoluteUrl } from '../liquid/filters/url-filters.ts';
 import { resolveDefaults } from '../sources/front-matter-defaults.ts';
 import { expandPageUrl, outputPathForUrl } from '../sources/permalink.ts';
@@ -36,13 +37,13 @@ export const jekyllRedirectFrom: JekyllPlugin = {
     // Ruby's Hash: insertion order, a later redirect from the same path replacing the earlier's target.
     const redirects = new Map<string, string>();
     for (const document of [...sources.posts, ...sources.pages]) {
-      for (const from of redirectFrom(document.data.redirect_from)) {
+      for (const from of redirectFrom(document, 'redirect_from')) {
         const page = createRedirectPage(config, from, document.url);
         sources.pages.push(page);
         const redirect = page.data.redirect as { from: string; to: string };
         redirects.set(redirect.from, redirect.to);
       }
-      const to = redirectTo(document.data.redirect_to);
+      const to = redirectFrom(document, 'redirect_to')[0];
       if (to === undefined) continue;
       const redirect = redirectData(config, document.url, to);
       // The document keeps its URL and is rendered with the redirect layout and no content of its own.
@@ -56,16 +57,30 @@ export const jekyllRedirectFrom: JekyllPlugin = {
   },
 };
 
-/** Redirectable#redirect_from: a list without its nils, or the one value. */
-function redirectFrom(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : [value];
-  return list.filter((entry) => entry !== null && entry !== undefined).map(String);
+/**
+ * Redirectable#redirect_from (and #redirect_to, which takes the first): a list without its nils, or
+ * the one value. Each must be a path: the plugin fails on anything else (Ruby's NoMethodError).
+ */
+function redirectFrom(document: SourceDocument, key: 'redirect_from' | 'redirect_to'): string[] {
+  const value = document.data[key];
+  const list = (Array.isArray(value) ? value : [value]).filter((entry) => entry !== null && entry !== undefined);
+  const wrong = list.find((entry) => typeof entry !== 'string');
+  if (wrong !== undefined) {
+    throw new BuildError(`${key} should be a path or a list of paths, not ${JSON.stringify(wrong)}.`, {
+      file: document.relativePath,
+      line: lineOfKey(document, key),
+      hint: `Write it as ${key}: /old-path/ or as a YAML list of such paths, quoted if they look like numbers.`,
+    });
+  }
+  return list as string[];
 }
 
-/** Redirectable#redirect_to: the first non-nil entry of a list, or the value. */
-function redirectTo(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value.find((entry) => entry !== null && entry !== undefined) : value;
-  return first === null || first === undefined ? undefined : String(first);
+/** The line of the file where front matter sets `key`, to point an error at it. */
+function lineOfKey(document: SourceDocument, key: string): number | undefined {
+  if (document.sourceDigest === undefined || !existsSync(document.absolutePath)) return undefined;
+  const lines = readFileSync(document.absolutePath, 'utf8').split('\n');
+  const at = lines.findIndex((line) => line.startsWith(`${key}:`));
+  return at < 0 ? undefined : at + 1;
 }
 
 /** RedirectPage#set_paths: `from` gets a leading slash, `to` becomes absolute unless it is an http(s) URL. */
