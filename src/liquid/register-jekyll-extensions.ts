@@ -31,8 +31,10 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
   });
   const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
   let linkTargets: Map<string, LinkTarget> | undefined;
+  // Site#each_site_file: the first with the path wins, pages before static files (a Markdown file
+  // jekyll-optional-front-matter made a page is both), and page 1 before jekyll-paginate's copies.
   const targets = (): Map<string, LinkTarget> =>
-    (linkTargets ??= new Map([...sources.pages, ...sources.posts, ...sources.staticFiles].map((item) => [item.relativePath, item] as const)));
+    (linkTargets ??= new Map([...sources.pages, ...sources.posts, ...sources.staticFiles].reverse().map((item) => [item.relativePath, item] as const)));
   liquid.registerTag('post_url', createPostUrlTag(() => sources.posts, withBaseurl));
   liquid.registerTag('link', createLinkTag(targets, withBaseurl));
   liquid.registerTag('include_relative', createIncludeRelativeTag(config.source));
