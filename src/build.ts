@@ -20,6 +20,7 @@ import type { FrontMatterCache } from './sources/front-matter.ts';
 import { configurePlugins } from './plugins/configure-plugins.ts';
 import { blameMissingPlugins, warnMissingPlugins } from './plugins/warn-missing-plugins.ts';
 import { paginatePages } from './sources/paginate.ts';
+import { runGenerators } from './plugins/run-generators.ts';
 import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
@@ -182,6 +183,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       if (++parsed === PARALLEL_THRESHOLD) workers?.use();
     };
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
+    runGenerators({ config, sources });
     const zoneWarning = processZoneWarning(config, sources.posts);
     if (zoneWarning) warnings.push(zoneWarning);
     warnings.push(...warnMissingPlugins(config, sources, options.strict));

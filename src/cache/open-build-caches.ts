@@ -73,6 +73,8 @@ export function openBuildCaches(source: string): BuildCaches {
     save() {
       markdown.save();
       saveOffsets();
+      // Saving replaces the shards: a later build in this process without a cache must not read them.
+      keepOffsetsIn(undefined);
       frontMatter.save();
       documents.save();
       pages?.save();

@@ -36,9 +36,11 @@ export function registerJekyllExtensions(liquid: Liquid, { config, sources, mark
   (liquid.options.globals as Record<string, unknown>).jekyll = createJekyllDrop();
   const withBaseurl = (url: string): string => relativeUrl(url, config.baseurl) ?? url;
   let linkTargets: Map<string, LinkTarget> | undefined;
+  // Site#each_site_file: the first with the path wins, pages before static files (a Markdown file
+  // jekyll-optional-front-matter made a page is both), and page 1 before jekyll-paginate's copies.
   const targets = (): Map<string, LinkTarget> =>
     (linkTargets ??= new Map([
-      ...[...sources.pages, ...sources.posts, ...sources.staticFiles].map((item) => [item.relativePath, item] as const),
+      ...[...sources.pages, ...sources.posts, ...sources.staticFiles].reverse().map((item) => [item.relativePath, item] as const),
       // Site#each_site_file: the written collection documents too, by their path as Jekyll has it.
       ...sources.collections.flatMap((collection) => collection.docs.filter((doc) => doc.written !== false)).flatMap((doc) => [
         [doc.relativePath, doc] as const,

@@ -126,6 +126,8 @@ export class RenderRecorder {
     this.pageProxy = new Proxy(page, {
       get(target, key, receiver) {
         if (key === 'next' || key === 'previous') recorder.neighbours = true;
+        // An archive page's own list of posts (jekyll-archives) ties it to them as site.posts would.
+        else if (key === 'posts') recorder.corpus = true;
         return Reflect.get(target, key, receiver);
       },
     });

@@ -6,8 +6,15 @@ import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { MarkdownProcessor } from '../markdown/create-markdown-processor.ts';
 import type { GeneratedFile } from '../outputs/generate-files.ts';
+import type { Payload } from '../render/document-payload.ts';
 import type { RenderedDocument } from '../render/render-documents.ts';
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
+
+/** The site as a generator sees it: the configuration and everything read, to add to or change. */
+export interface GeneratorSite {
+  config: SiteConfig;
+  sources: SiteSources;
+}
 
 /** What the Liquid hook gets: the site as read, and the site's Markdown converter. */
 export interface PluginLiquidContext {
@@ -48,6 +55,17 @@ export interface JekyllPlugin {
    * `:post_render` hook for pages and documents): jemoji, jekyll-mentions.
    */
   createPostRender?(config: SiteConfig, environment: NodeJS.ProcessEnv): (output: string, document: SourceDocument) => string;
+  /**
+   * A Jekyll Generator: runs once the site is read, before anything is rendered, in the order of
+   * the plugin list (Jekyll's generator priorities). May add, replace or remove pages, posts,
+   * static files and layouts in `site.sources`.
+   */
+  generatePages?(site: GeneratorSite): void;
+  /**
+   * Gives the payloads of the pages the plugin generated what they show of other documents (an
+   * archive's `page.posts`), once every payload exists. `posts` are the post payloads, oldest first.
+   */
+  linkPagePayloads?(pages: readonly SourceDocument[], payloads: readonly Payload[], posts: () => readonly Payload[]): void;
   /** The files it writes beside the pages (feeds, sitemap, robots.txt). */
   generateFiles?(context: PluginOutputContext): GeneratedFile[];
 }

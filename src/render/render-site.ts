@@ -13,6 +13,7 @@ import { createMarkdownProcessor, markdownOptionsFromConfig } from '../markdown/
 import type { SiteSources, SourceDocument } from '../sources/site-sources.ts';
 import { createDocumentPayload, createSitePayload, PostPayloads, type Payload } from './document-payload.ts';
 import { createPaginator } from './paginator.ts';
+import { linkPluginPayloads } from '../plugins/run-generators.ts';
 import type { ContentRef, PageCache, PageRecord } from '../cache/page-cache.ts';
 import { defineCachedContent, defineNotedContent, planReuse, reuseListing } from './plan-reuse.ts';
 import { Breather } from './breather.ts';
@@ -99,6 +100,7 @@ export async function renderSiteWithContext(
     time: now,
     collections: collections.byCollection,
   });
+  linkPluginPayloads(config, sources.pages, pagePayloads.slice(collections.payloads.length), () => postPayloads.all());
   const paginatePath = String(config.raw.paginate_path ?? '/page:num');
   const firstPage = sources.pages.find((page) => page.pagination?.page === 1);
   const context: RenderContext = {

@@ -31,6 +31,8 @@ export function rerenderPost(
   if (index === -1) return undefined;
   const previous = plan.rendered[index];
   const old = previous.document;
+  // A post a plugin changed (its links, title or layout; reviseDocument) needs the plugins run again.
+  if (old.sourceDigest === undefined) return undefined;
   const { config } = plan;
   const text = readFileSync(absolutePath, 'utf8');
   const parsed = parseFrontMatter(text, old.relativePath, config.timezone, frontMatterCache);
