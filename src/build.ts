@@ -22,6 +22,7 @@ import { readSources } from './sources/read-sources.ts';
 import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
 import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
+import { createSiteStylesheetCompiler } from './sass/create-site-stylesheet-compiler.ts';
 import { PARALLEL_THRESHOLD, SharedWorkerPool } from './workers/worker-pool.ts';
 
 export { CACHE_DIR } from './cache/open-build-caches.ts';
@@ -175,6 +176,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     const sources = readSources(config, { now, frontMatterCache: options.frontMatterCache, documentCache: options.documentCache, onParse });
     paginatePages(config, sources);
     createTagPages(config, sources);
+    const stylesheets = await createSiteStylesheetCompiler(config, sources);
 
     options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
     const onPage = options.onPage;
@@ -190,10 +192,11 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       },
       // A streamed build reads each source once; a watcher renders them again.
       releaseBodies: onPage !== undefined,
+      stylesheets,
     });
     // After rendering: Liquid adds its warnings (markup read laxly) to the sources' as it parses.
     warnings.push(...sources.warnings);
-    const generated = generateFiles(config, sources, rendered, now);
+    const generated = [...generateFiles(config, sources, rendered, now), ...(stylesheets?.sourceMaps() ?? [])];
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
   } finally {

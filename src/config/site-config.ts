@@ -2,6 +2,8 @@
  * `_config.yml` as Jekyll 4.3 reads it: Jekyll's defaults, then the file, then command-line flags.
  * Every key stays available to templates as `site.KEY`; the typed fields are the ones tryck itself uses.
  */
+import type { Theme } from '../theme/theme.ts';
+
 export interface FrontMatterDefault {
   scope: { path?: string; type?: string };
   values: Record<string, unknown>;
@@ -34,6 +36,8 @@ export interface SiteConfig {
   includesDir: string;
   dataDir: string;
   kramdown: Record<string, unknown>;
+  /** The theme named by `theme:`, once found. */
+  theme?: Theme;
 }
 
 /** Jekyll 4.3's defaults (lib/jekyll/configuration.rb), the ones that change what a build produces. */
