@@ -6,6 +6,8 @@ import path from 'node:path';
 import { BuildError } from '../errors.ts';
 import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { assertTimeZone } from '../sources/zoned-time.ts';
+import { readThemeConfig } from '../theme/read-theme-config.ts';
+import { resolveTheme } from '../theme/resolve-theme.ts';
 import {
   BUILT_IN_PLUGINS,
   DEFAULT_EXCLUDES,
@@ -20,6 +22,8 @@ export interface ConfigOverrides {
   future?: boolean;
   drafts?: boolean;
   unpublished?: boolean;
+  /** `--theme-dir`: the theme's folder, wherever it is. */
+  themeDir?: string;
 }
 
 export interface LoadedConfig {
@@ -48,11 +52,20 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
       fromFile = parsed as Record<string, unknown>;
     }
   }
+  const file = configFile ? path.relative(root, configFile) : '_config.yml';
+  const resolved = resolveTheme({
+    name: fromFile.theme,
+    source: root,
+    configThemeDir: fromFile.theme_dir,
+    themeDir: overrides.themeDir,
+    remoteTheme: fromFile.remote_theme,
+    file,
+  });
+  if (resolved && fromFile.ignore_theme_config !== true) fromFile = deepMerge(readThemeConfig(resolved.theme), fromFile);
   const raw = deepMerge(structuredClone(JEKYLL_DEFAULTS) as Record<string, unknown>, fromFile);
   raw.source = root;
   const destination = path.resolve(root, overrides.destination ?? String(fromFile.destination ?? '_site'));
   raw.destination = destination;
-  const file = configFile ? path.relative(root, configFile) : '_config.yml';
 
   for (const key of ['include', 'exclude', 'keep_files'] as const) {
     if (!Array.isArray(raw[key])) {
@@ -72,7 +85,9 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     throw new BuildError(`Unknown timezone '${timezone}'.`, { file, hint: 'Use an IANA zone name such as Europe/Stockholm.', cause: error });
   }
 
-  const plugins = [...toStringList(raw.plugins), ...toStringList(raw.gems)];
+  // A gem theme's runtime dependencies are loaded as plugins (PluginManager#require_theme_deps).
+  const themePlugins = (resolved?.dependencies ?? []).filter((name) => BUILT_IN_PLUGINS.includes(name));
+  const plugins = [...new Set([...toStringList(raw.plugins), ...toStringList(raw.gems), ...themePlugins])];
   for (const plugin of plugins) {
     if (!BUILT_IN_PLUGINS.includes(plugin)) {
       warnings.push(`${file}: plugin '${plugin}' is not supported by tryck and is ignored (built in: ${BUILT_IN_PLUGINS.join(', ')}).`);
@@ -107,6 +122,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     includesDir: String(raw.includes_dir ?? '_includes'),
     dataDir: String(raw.data_dir ?? '_data'),
     kramdown,
+    ...(resolved ? { theme: resolved.theme } : {}),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;

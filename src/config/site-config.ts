@@ -103,4 +103,4 @@ export const PERMALINK_STYLES: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /** Plugins whose features tryck has built in; any other name earns a warning. */
-export const BUILT_IN_PLUGINS = ['jekyll-feed', 'jekyll-paginate', 'jekyll-sitemap'];
+export const BUILT_IN_PLUGINS = ['jekyll-feed', 'jekyll-paginate', 'jekyll-sitemap', 'jekyll-data'];
