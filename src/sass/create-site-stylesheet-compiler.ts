@@ -10,7 +10,7 @@ import { sassSyntaxOf } from './sass-syntax.ts';
 
 export async function createSiteStylesheetCompiler(config: SiteConfig, sources: SiteSources): Promise<StylesheetCompiler | undefined> {
   if (!sources.pages.some((page) => sassSyntaxOf(page.relativePath))) return undefined;
-  return createStylesheetCompiler(await loadSass(), config, {
+  return createStylesheetCompiler(loadSass(), config, {
     environment: process.env.JEKYLL_ENV ?? 'development',
     onWarning: (message) => sources.warnings.push(message),
   });
