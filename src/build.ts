@@ -36,6 +36,8 @@ export interface BuildOptions {
   drafts?: boolean;
   future?: boolean;
   unpublished?: boolean;
+  /** `--theme-dir`: the theme's folder, instead of finding `theme: NAME`. */
+  themeDir?: string;
   /** Where files go; default: the disk, swapped into place atomically. */
   writer?: SiteWriter;
   /** The build's clock, for future posts and `site.time`. Default: SOURCE_DATE_EPOCH when set, else now. */

@@ -69,6 +69,7 @@ async function runBuild(args: CommandLine): Promise<number> {
     future: args.future,
     unpublished: args.unpublished,
     cache: args.cache,
+    themeDir: args.themeDir && path.resolve(args.themeDir),
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     onProgress: progress,
     onManyPages: () => limitHeapGrowth(),

@@ -18,6 +18,8 @@ export interface CommandLine {
   cache: boolean;
   posts?: number[];
   quiet: boolean;
+  /** `--theme-dir DIR`: the theme's folder, found wherever it is. */
+  themeDir?: string;
 }
 
 export const USAGE = `Usage: tryck <command> [options]
@@ -36,6 +38,7 @@ Options:
       --unpublished       Include posts with published: false
   -P, --port N            Port for watch (default 4000)
   -H, --host HOST         Host for watch (default 127.0.0.1)
+      --theme-dir DIR     Use the theme in DIR (instead of finding theme: NAME)
       --no-cache          Do not read or write .tryck-cache/
   -q, --quiet             Print only errors
   -h, --help              Show this help
@@ -60,6 +63,7 @@ export function parseArguments(argv: string[]): CommandLine {
         port: { type: 'string', short: 'P' },
         host: { type: 'string', short: 'H' },
         'no-cache': { type: 'boolean' },
+        'theme-dir': { type: 'string' },
         posts: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -98,5 +102,6 @@ export function parseArguments(argv: string[]): CommandLine {
     cache: !values['no-cache'],
     posts,
     quiet: values.quiet ?? false,
+    ...(values['theme-dir'] !== undefined ? { themeDir: values['theme-dir'] } : {}),
   };
 }

@@ -246,6 +246,7 @@ export async function runWatch(args: CommandLine): Promise<number> {
     drafts: args.drafts,
     future: args.future,
     unpublished: args.unpublished,
+    themeDir: args.themeDir && path.resolve(args.themeDir),
     host: args.host,
     port: args.port,
   });

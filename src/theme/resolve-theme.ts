@@ -78,7 +78,7 @@ export function resolveTheme(request: ThemeRequest): ResolvedTheme | undefined {
   throw new BuildError(`The theme '${name}' could not be found.`, {
     file,
     hint:
-      `tryck looked in ${[...looked.map((dir) => path.relative(source, dir) || dir), ...homes.map((home) => `${home}/gems/${name}-*`)].join(', ')}` +
+      `tryck looked in ${[...looked.slice(0, 2).map((dir) => path.relative(source, dir)), 'the node_modules of the folders above the site', ...homes.map((home) => `${home}/gems/${name}-*`)].join(', ')}` +
       `${request.askGem === false ? '' : ' and asked `gem spec`'}. Install it with \`npm install jekyll-theme-${name}\` (or \`npm install ${name}\`), ` +
       `\`gem install ${name}\` or \`apt-get install jekyll-theme-${name}\`, or put it in a folder and set theme_dir: in _config.yml.`,
   });
