@@ -56,3 +56,37 @@ it('recompiles the stylesheet when a partial changes and swaps it without a relo
   expect(stream.events).toContain('css');
   expect(stream.events).not.toContain('reload');
 });
+
+it('watches a theme in node_modules: a changed theme partial swaps the stylesheet, a changed theme layout reloads', async () => {
+  const source = path.join(mkdtempSync(path.join(tmpdir(), 'tryck-watch-theme-')), 'source');
+  scratch.push(path.dirname(source));
+  cpSync(fileURLToPath(new URL('../fixtures/sites/theme-gem/source', import.meta.url)), source, { recursive: true });
+  const watcher = await startWatching({ source, port: 0, debounce: 30, log: () => {} });
+  watchers.push(watcher);
+  const theme = path.join(source, 'node_modules/jekyll-theme-vardkontakt');
+  const css = path.join(source, '_site/assets/css/stil.css');
+  const page = path.join(source, '_site/2024/03/01/ny-mottagning.html');
+  const stream = listen(watcher.server.url);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const until = async (check: () => boolean): Promise<void> => {
+    const deadline = Date.now() + 10_000;
+    while (!check() && Date.now() < deadline) {
+      await watcher.settled();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  writeFileSync(path.join(theme, '_sass/vardkontakt/_bas.scss'), 'header .telefon { font-weight: 900; }\n');
+  await until(() => readFileSync(css, 'utf8').includes('font-weight: 900'));
+  expect(readFileSync(css, 'utf8')).toContain('font-weight: 900');
+  expect(stream.events).toContain('css');
+  expect(stream.events).not.toContain('reload');
+
+  const layout = path.join(theme, '_layouts/post.html');
+  writeFileSync(layout, readFileSync(layout, 'utf8').replace('class="inlagg"', 'class="inlagg nytt"'));
+  await until(() => readFileSync(page, 'utf8').includes('inlagg nytt'));
+  expect(readFileSync(page, 'utf8')).toContain('class="inlagg nytt"');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  stream.close();
+  expect(stream.events).toContain('reload');
+});
