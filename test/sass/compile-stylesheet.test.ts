@@ -94,4 +94,22 @@ describe('Sass stylesheet pages', () => {
     expect(plan.generated.map((file) => file.outputPath)).toContain('assets/main.css.map');
     expect(plan.sources.staticFiles.map((file) => file.relativePath)).toEqual(['assets/raw.scss']);
   });
+
+  it('writes no source map with sourcemap: never, nor with development outside development', async () => {
+    const css = async (config: string, environment: string): Promise<{ output?: string; maps: string[] }> => {
+      const source = site({ '_config.yml': config, 'assets/main.scss': '---\n---\na { b: c; }\n' });
+      const saved = process.env.JEKYLL_ENV;
+      process.env.JEKYLL_ENV = environment;
+      try {
+        const plan = await planSite({ source, workers: false, keepOutputs: true });
+        return { output: plan.rendered[0]?.output, maps: plan.generated.map((file) => file.outputPath).filter((file) => file.endsWith('.map')) };
+      } finally {
+        if (saved === undefined) delete process.env.JEKYLL_ENV;
+        else process.env.JEKYLL_ENV = saved;
+      }
+    };
+    expect(await css('sass:\n  sourcemap: never\n', 'development')).toEqual({ output: 'a {\n  b: c;\n}\n', maps: [] });
+    expect(await css('sass:\n  sourcemap: development\n', 'production')).toEqual({ output: 'a {\n  b: c;\n}\n', maps: [] });
+    expect((await css('sass:\n  sourcemap: development\n', 'development')).maps).toEqual(['assets/main.css.map']);
+  });
 });
