@@ -1,10 +1,11 @@
 /**
  * The files of a theme folder, each a real path inside the theme: a symlink that leads out of it is
- * left out with a warning, as is every symlinked asset (ThemeAssetsReader: "Ignored symlinked asset").
+ * left out with a warning, as is every symlinked asset (ThemeAssetsReader: "Ignored symlinked asset"),
+ * and symlinked folders are not entered.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { listFilesRecursively } from '../sources/list-files.ts';
+import { listDirectory } from '../sources/list-files.ts';
 import type { Theme } from './theme.ts';
 
 export interface ThemeFile {
@@ -16,29 +17,29 @@ export interface ThemeFile {
 export function listThemeFiles(theme: Theme, dir: string | undefined, warnings: string[], symlinks: 'inside' | 'never'): ThemeFile[] {
   if (dir === undefined) return [];
   const files: ThemeFile[] = [];
-  for (const relative of listFilesRecursively(dir, '.')) {
-    const inFolder = relative.replace(/^\.\//, '');
-    const absolutePath = path.join(dir, inFolder);
-    const linked = isSymlink(absolutePath);
-    if (linked && symlinks === 'never') {
-      warnings.push(`Theme ${theme.name}: ignored symlinked asset ${absolutePath}.`);
-      continue;
+  // Ruby's Dir["**/*"] and Find.find do not enter symlinked folders, so a link loop cannot trap the walk.
+  const visit = (relative: string): void => {
+    for (const entry of listDirectory(path.join(dir, relative))) {
+      const inFolder = relative ? `${relative}/${entry.name}` : entry.name;
+      const absolutePath = path.join(dir, inFolder);
+      if (entry.isDirectory()) visit(inFolder);
+      else if (entry.isFile()) files.push({ inFolder, absolutePath });
+      else if (entry.isSymbolicLink()) {
+        if (symlinks === 'never') warnings.push(`Theme ${theme.name}: ignored symlinked asset ${absolutePath}.`);
+        else if (!isInside(theme.root, realpathOr(absolutePath))) warnings.push(`Theme ${theme.name}: ignored ${absolutePath}, a symlink that leads outside the theme.`);
+        else if (isFile(absolutePath)) files.push({ inFolder, absolutePath });
+      }
     }
-    if (linked && !isInside(theme.root, realpathOr(absolutePath))) {
-      warnings.push(`Theme ${theme.name}: ignored ${absolutePath}, a symlink that leads outside the theme.`);
-      continue;
-    }
-    files.push({ inFolder, absolutePath });
-  }
+  };
+  visit('');
   return files;
 }
 
-/** True when the file, or a folder between it and its theme part, is a symlink. */
-function isSymlink(file: string): boolean {
+function isFile(file: string): boolean {
   try {
-    return lstatSync(file).isSymbolicLink() || realpathSync(path.dirname(file)) !== path.dirname(file);
+    return statSync(file).isFile();
   } catch {
-    return true;
+    return false;
   }
 }
 
