@@ -25,7 +25,7 @@ export interface StylesheetCompiler {
 export interface CompilerOptions {
   /** `jekyll.environment`, which `sourcemap: development` depends on. */
   environment: string;
-  /** Receives Sass's own warnings (`@warn`, `@debug`), but not its deprecation notices. */
+  /** Receives Sass's own warnings (`@warn`), but not its deprecation notices; `@debug` is dropped. */
   onWarning: (message: string) => void;
 }
 
