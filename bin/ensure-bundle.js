@@ -28,8 +28,9 @@ export function bundleSettings(root, entryPoints, outdir, format = 'esm') {
     format,
     target: 'node20',
     // Dependencies go into the bundle too: resolving and loading some 200 files of node_modules took
-    // 0.25 s of every run. Only the build tools themselves stay outside.
-    external: ['esbuild', 'tsx'],
+    // 0.25 s of every run. Only the build tools themselves stay outside, and dart-sass (5 MB), which
+    // only a site with stylesheets to compile loads (src/sass/load-sass.ts).
+    external: ['esbuild', 'tsx', 'sass'],
     // A package's ES module build where it has one (liquidjs): bundled from CommonJS, every use of
     // an import went through a getter, 0.2 s of a 4000-post build in liquidjs's hot paths alone.
     mainFields: ['module', 'main'],

@@ -59,7 +59,18 @@ for name in "${names[@]}"; do
   # --quiet hides the progress lines, not warnings or errors; show those and fail on them
   # (an intended warning would be listed here — there are none).
   log="$tmp/$name.log"
-  if ! (cd "$tmp" && TZ=UTC JEKYLL_ENV=production jekyll build --quiet \
+  # A fixture's gem theme is a fake npm package with a gemspec (test/fixtures/sites/theme-gem): Jekyll
+  # finds it as an installed gem through GEM_PATH ("…:" keeps the system's gems too).
+  gems="$tmp/$name-gems"
+  for spec in "$work"/node_modules/*/*.gemspec; do
+    [[ -f "$spec" ]] || continue
+    gem_name="$(basename "$spec" .gemspec)"
+    gem_version="$(sed -n 's/.*\.version *= *"\([^"]*\)".*/\1/p' "$spec" | head -1)"
+    mkdir -p "$gems/specifications" "$gems/gems"
+    cp "$spec" "$gems/specifications/$gem_name-$gem_version.gemspec"
+    ln -s "$(dirname "$spec")" "$gems/gems/$gem_name-$gem_version"
+  done
+  if ! (cd "$tmp" && GEM_PATH="${gems}:${GEM_PATH:-}" TZ=UTC JEKYLL_ENV=production jekyll build --quiet \
         --source "$work" --destination "$dest" --disable-disk-cache) >"$log" 2>&1; then
     cat "$log" >&2
     echo "error: jekyll build failed for $name" >&2

@@ -26,6 +26,7 @@ import type { SiteSources } from './sources/site-sources.ts';
 import { createTagPages } from './sources/tag-pages.ts';
 import { processZoneWarning } from './sources/zone-warning.ts';
 import { markdownOptionsFromConfig } from './markdown/create-markdown-processor.ts';
+import { createSiteStylesheetCompiler } from './sass/create-site-stylesheet-compiler.ts';
 import { PARALLEL_THRESHOLD, SharedWorkerPool } from './workers/worker-pool.ts';
 
 export { CACHE_DIR } from './cache/open-build-caches.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions extends ConfigOverrides {
   drafts?: boolean;
   future?: boolean;
   unpublished?: boolean;
+  /** `--theme-dir`: the theme's folder, instead of finding `theme: NAME`. */
+  themeDir?: string;
   /** Where files go; default: the disk, swapped into place atomically. */
   writer?: SiteWriter;
   /** The build's clock, for future posts and `site.time`. Default: SOURCE_DATE_EPOCH when set, else now. */
@@ -189,6 +192,7 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
     warnings.push(...warnMissingPlugins(config, sources, options.strict));
     paginatePages(config, sources);
     createTagPages(config, sources);
+    const stylesheets = await createSiteStylesheetCompiler(config, sources);
 
     options.onProgress?.(`rendering ${sources.posts.length} posts and ${sources.pages.length} pages`);
     const onPage = options.onPage;
@@ -204,10 +208,11 @@ export async function planSite(options: BuildOptions): Promise<SitePlan> {
       },
       // A streamed build reads each source once; a watcher renders them again.
       releaseBodies: onPage !== undefined,
+      stylesheets,
     });
     // After rendering: Liquid adds its warnings (markup read laxly) to the sources' as it parses.
     warnings.push(...sources.warnings);
-    const generated = generateFiles(config, sources, rendered, now, context.site);
+    const generated = [...generateFiles(config, sources, rendered, now, context.site), ...(stylesheets?.sourceMaps() ?? [])];
     warnOnConflicts(rendered, generated, sources, warnings);
     return { config, sources, rendered, generated, warnings, context, streamed: onPage !== undefined };
   } catch (error) {

@@ -75,6 +75,7 @@ async function runBuild(args: CommandLine): Promise<number> {
     unpublished: args.unpublished,
     strict: args.strict,
     cache: args.cache,
+    themeDir: args.themeDir && path.resolve(args.themeDir),
     onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     onProgress: progress,
     onManyPages: () => limitHeapGrowth(),

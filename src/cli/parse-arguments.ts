@@ -24,6 +24,8 @@ export interface CommandLine {
   cache: boolean;
   posts?: number[];
   quiet: boolean;
+  /** `--theme-dir DIR`: the theme's folder, found wherever it is. */
+  themeDir?: string;
 }
 
 export const USAGE = `Usage: tryck <command> [options]
@@ -46,6 +48,7 @@ Options:
       --strict            Fail on a plugin in _config.yml that tryck does not provide
   -P, --port N            Port for watch (default 4000)
   -H, --host HOST         Host for watch (default 127.0.0.1)
+      --theme-dir DIR     Use the theme in DIR (instead of finding theme: NAME)
       --no-cache          Do not read or write .tryck-cache/
   -q, --quiet             Print only errors
   -h, --help              Show this help
@@ -74,6 +77,7 @@ export function parseArguments(argv: string[]): CommandLine {
         port: { type: 'string', short: 'P' },
         host: { type: 'string', short: 'H' },
         'no-cache': { type: 'boolean' },
+        'theme-dir': { type: 'string' },
         posts: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -116,5 +120,6 @@ export function parseArguments(argv: string[]): CommandLine {
     cache: !values['no-cache'],
     posts,
     quiet: values.quiet ?? false,
+    ...(values['theme-dir'] !== undefined ? { themeDir: values['theme-dir'] } : {}),
   };
 }

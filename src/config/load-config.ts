@@ -10,6 +10,8 @@ import { parseJekyllYaml } from '../sources/front-matter.ts';
 import { readSiteText } from '../sources/read-site-text.ts';
 import { assertTimeZone, processTimeZone } from '../sources/zoned-time.ts';
 import { readCollectionsConfig } from './read-collections-config.ts';
+import { readThemeConfig } from '../theme/read-theme-config.ts';
+import { resolveTheme } from '../theme/resolve-theme.ts';
 import {
   DEFAULT_EXCLUDES,
   JEKYLL_DEFAULTS,
@@ -34,6 +36,8 @@ export interface ConfigOverrides {
   future?: boolean;
   drafts?: boolean;
   unpublished?: boolean;
+  /** `--theme-dir`: the theme's folder, wherever it is. */
+  themeDir?: string;
 }
 
 export interface LoadedConfig {
@@ -49,19 +53,29 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     throw new BuildError(`The source folder does not exist: ${given}`, { hint: 'Pass the site folder with --source DIR.' });
   }
   const warnings: string[] = [];
-  const { files, fromFile } = readConfigFiles(given, overrides, warnings);
+  const { files, fromFile: configured } = readConfigFiles(given, overrides, warnings);
+  let fromFile = configured;
   // Jekyll resolves `source:` and `destination:` with File.expand_path: against the working directory.
   const base = overrides.workingDirectory ?? given;
   const root = overrides.sourceFromConfig && typeof fromFile.source === 'string' ? path.resolve(base, fromFile.source) : given;
   if (!existsSync(root)) {
     throw new BuildError(`The source folder does not exist: ${root}`, { file: files.at(-1), hint: "Correct 'source:', or remove it to build this folder." });
   }
+  const file = files.at(-1) ?? '_config.yml';
+  const resolved = resolveTheme({
+    name: fromFile.theme,
+    source: root,
+    configThemeDir: fromFile.theme_dir,
+    themeDir: overrides.themeDir,
+    remoteTheme: fromFile.remote_theme,
+    file,
+  });
+  if (resolved && fromFile.ignore_theme_config !== true) fromFile = deepMerge(readThemeConfig(resolved.theme), fromFile);
   const raw = deepMerge(structuredClone(JEKYLL_DEFAULTS) as Record<string, unknown>, fromFile);
   raw.source = root;
   const destination = path.resolve(base, overrides.destination ?? String(fromFile.destination ?? '_site'));
   raw.destination = destination;
   if (overrides.baseurl !== undefined) raw.baseurl = overrides.baseurl;
-  const file = files.at(-1) ?? '_config.yml';
   checkRelativePermalinks(raw, file, given);
 
   for (const key of ['include', 'exclude', 'keep_files'] as const) {
@@ -84,8 +98,10 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     throw new BuildError(`Unknown timezone '${timezone}'.`, { file, hint: 'Use an IANA zone name such as Europe/Stockholm.', cause: error });
   }
 
-  const plugins = [...toStringList(raw.plugins), ...toStringList(raw.gems)];
-  // Plugins tryck does not provide are reported once the pages using them are known (src/plugins/).
+  // A gem theme's runtime dependencies are loaded as plugins (PluginManager#require_theme_deps);
+  // those tryck does not provide are reported with the others, once the pages using them are known.
+  const themePlugins = (resolved?.dependencies ?? []).filter((name) => name.startsWith('jekyll-') || name === 'jemoji');
+  const plugins = [...new Set([...toStringList(raw.plugins), ...toStringList(raw.gems), ...themePlugins])];
 
   const rubyPlugins = rubyPluginsWarning(root, raw.plugins_dir);
   if (rubyPlugins) warnings.push(rubyPlugins);
@@ -126,6 +142,7 @@ export function loadConfig(source: string, overrides: ConfigOverrides = {}): Loa
     limits: readBuildLimits(raw.tryck_limits, file),
     collections: readCollectionsConfig(raw.collections, PERMALINK_STYLES[permalinkStyle] ?? permalinkStyle, file),
     collectionsDir: String(raw.collections_dir ?? '').replace(/^\/+|\/+$/g, ''),
+    ...(resolved ? { theme: resolved.theme } : {}),
   };
   raw.future = config.future;
   raw.show_drafts = config.drafts;

@@ -3,6 +3,7 @@
  * Every key stays available to templates as `site.KEY`; the typed fields are the ones tryck itself uses.
  */
 import type { BuildLimits } from './build-limits.ts';
+import type { Theme } from '../theme/theme.ts';
 
 export interface FrontMatterDefault {
   scope: { path?: string; type?: string };
@@ -47,6 +48,8 @@ export interface SiteConfig {
   collections: CollectionConfig[];
   /** `collections_dir`: the folder, relative to the source, that holds `_posts` and every `_NAME`; '' for the source. */
   collectionsDir: string;
+  /** The theme named by `theme:`, once found. */
+  theme?: Theme;
 }
 
 /** Jekyll 4.3's defaults (lib/jekyll/configuration.rb), the ones that change what a build produces. */

@@ -6,6 +6,7 @@
 import type { JekyllPlugin } from './jekyll-plugin.ts';
 import { jekyllArchives } from './jekyll-archives.ts';
 import { jekyllAvatar } from './jekyll-avatar.ts';
+import { jekyllData } from './jekyll-data.ts';
 import { jekyllDefaultLayout } from './jekyll-default-layout.ts';
 import { jekyllFeed } from './jekyll-feed.ts';
 import { jekyllGist } from './jekyll-gist.ts';
@@ -31,6 +32,7 @@ export const PLUGIN_LIST: readonly JekyllPlugin[] = [
   jekyllTitlesFromHeadings,
   jekyllDefaultLayout,
   jekyllAvatar,
+  jekyllData,
   jekyllFeed,
   jekyllGist,
   jekyllGithubMetadata,

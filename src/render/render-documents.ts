@@ -10,10 +10,14 @@ import type { SourceDocument, TemplateFile } from '../sources/site-sources.ts';
 import { RECORDER, type RenderRecorder } from '../liquid/render-recorder.ts';
 import type { Payload } from './document-payload.ts';
 import { extractExcerpt } from './extract-excerpt.ts';
+import type { StylesheetCompiler } from '../sass/create-stylesheet-compiler.ts';
+import { isSassAsset, sassSyntaxOf } from '../sass/sass-syntax.ts';
 
 export interface RenderEngines {
   liquid: LiquidEngine;
   markdown: MarkdownProcessor;
+  /** Compiles `.scss`/`.sass` pages; set when the site has any. */
+  stylesheets?: StylesheetCompiler;
 }
 
 export interface RenderedDocument {
@@ -82,15 +86,17 @@ export function renderExcerptLiquid(document: SourceDocument, payload: Payload, 
   return { text: result.output, includes: result.includes };
 }
 
-/** Markdown to HTML for Markdown documents; other documents' text is already their HTML. */
-export function convertText(document: SourceDocument, text: string, markdown: MarkdownProcessor): string {
-  return document.isMarkdown ? convertMarkdown(text, document, markdown) : text;
+/** Markdown to HTML for Markdown documents, Sass to CSS for stylesheet pages; other documents' text is already their output. */
+export function convertText(document: SourceDocument, text: string, markdown: MarkdownProcessor, stylesheets?: StylesheetCompiler): string {
+  if (document.isMarkdown) return convertMarkdown(text, document, markdown);
+  if (stylesheets && document.kind === 'page' && sassSyntaxOf(document.relativePath)) return stylesheets.compile(document, text);
+  return text;
 }
 
 /** Liquid and Markdown for a document's body; sets `payload.content` to the converted HTML. */
 export function renderContent(document: SourceDocument, payload: Payload, context: RenderContext): Set<string> {
   const { text, includes } = renderBodyLiquid(document, payload, context);
-  payload.content = convertText(document, text, context.engines.markdown);
+  payload.content = convertText(document, text, context.engines.markdown, context.engines.stylesheets);
   return includes;
 }
 
@@ -106,7 +112,8 @@ export function applyLayouts(document: SourceDocument, payload: Payload, context
   let output = String(payload.content ?? '');
   const used: string[] = [];
   const includes = new Set<string>();
-  let name = layoutName(document.data.layout);
+  // Convertible#place_in_layout?: a Sass asset never goes into a layout, whatever its front matter says.
+  let name = document.kind === 'page' && isSassAsset(document.relativePath) ? undefined : layoutName(document.data.layout);
   let requester = document.relativePath;
   let layoutData: Record<string, unknown> = {};
   const documentVariables = documentScope(document, payload, context);

@@ -24,6 +24,8 @@ import { SharedWorkerPool } from '../workers/worker-pool.ts';
 import { PendingContent } from './pending-content.ts';
 import { relatedPostsSites } from './related-posts.ts';
 import { createCollectionPayloads } from './collection-payloads.ts';
+import type { StylesheetCompiler } from '../sass/create-stylesheet-compiler.ts';
+import { sassSyntaxOf } from '../sass/sass-syntax.ts';
 import { applyLayouts, convertText, renderBodyLiquid, renderExcerpt, renderExcerptLiquid, type LiquidText, type RenderContext, type RenderedDocument } from './render-documents.ts';
 
 /** Renders posts first (oldest to newest, as Jekyll), then pages, which may list the posts. */
@@ -54,6 +56,8 @@ export interface RenderSiteOptions {
   releaseBodies?: boolean;
   /** Told how many pages are rendered, once it is known which are carried over. */
   onRenderPlan?: (pagesToRender: number) => void;
+  /** Compiles the site's `.scss`/`.sass` pages (default: none, they are left as they are). */
+  stylesheets?: StylesheetCompiler;
 }
 
 /** As renderSite, and also the context it rendered with, so one page can be rendered again later. */
@@ -61,7 +65,7 @@ export async function renderSiteWithContext(
   config: SiteConfig,
   sources: SiteSources,
   now: Date,
-  { markdownCache = new BuildMarkdownCache(), markdownKeys = new MarkdownKeys(), parallel = true, workers, onPage, pageCache, releaseBodies = false, onRenderPlan }: RenderSiteOptions = {},
+  { markdownCache = new BuildMarkdownCache(), markdownKeys = new MarkdownKeys(), parallel = true, workers, onPage, pageCache, releaseBodies = false, onRenderPlan, stylesheets }: RenderSiteOptions = {},
 ): Promise<{ rendered: RenderedDocument[]; context: RenderContext }> {
   const markdownOptions = markdownOptionsFromConfig(config.kramdown);
   const processor = createMarkdownProcessor(markdownOptions);
@@ -108,7 +112,7 @@ export async function renderSiteWithContext(
     site,
     siteFor: relatedPostsSites(sources, site, postPayloads),
     layouts: sources.layouts,
-    engines: { liquid, markdown },
+    engines: { liquid, markdown, stylesheets },
     scopeFor: (document) =>
       document.pagination && firstPage ? { paginator: createPaginator(document.pagination, site.posts as Payload[], paginatePath, firstPage.url) } : undefined,
     recorderFor: reuse && ((document) => reuse.recorders.get(document)),
@@ -279,7 +283,9 @@ export async function renderSiteWithContext(
       if (!liquid.done) return false;
       const { text } = liquid.value;
       noteContentReads(page);
-      const html = convertText(page, text, markdown);
+      // A stylesheet's partials are not among the inputs the page cache knows: always compiled again.
+      if (stylesheets && sassSyntaxOf(page.relativePath)) context.recorderFor?.(page)?.markVolatile('compiled with Sass');
+      const html = convertText(page, text, markdown, stylesheets);
       // Noted when read, as a cached page's content is: a listing that shows this page's content
       // shows whatever of the posts' content it shows.
       if (reuse) {

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 
-export type ChangeKind = 'config' | 'data' | 'layout' | 'include' | 'post' | 'draft' | 'content' | 'ignored';
+export type ChangeKind = 'config' | 'data' | 'layout' | 'include' | 'post' | 'draft' | 'content' | 'theme' | 'ignored';
 
 export interface ChangeContext {
   source: string;

@@ -196,11 +196,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
     }
   };
 
-  const watcher: FSWatcher = watch(options.source, { recursive: true }, (_event, filename) => {
-    if (!filename) return;
-    const file = path.join(folders.source, filename.toString());
-    const kind = classifyChange(file, folders);
-    if (kind === 'ignored') return;
+  const onChange = (kind: ChangeKind, file: string): void => {
     pending.add(kind);
     collector.cancel();
     if (kind === 'post' || kind === 'draft') {
@@ -215,8 +211,21 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       // After the fast path: the rebuild's long synchronous stretches would hold up its write.
       running = running.then(() => fastRunning).then(() => rebuild(kinds));
     }, options.debounce ?? 25);
+  };
+  const watcher: FSWatcher = watch(options.source, { recursive: true }, (_event, filename) => {
+    if (!filename) return;
+    const file = path.join(folders.source, filename.toString());
+    const kind = classifyChange(file, folders);
+    if (kind !== 'ignored') onChange(kind, file);
   });
   watcher.on('error', (error) => log(`watcher: ${(error as Error).message}`));
+  // A theme outside the site (a gem, --theme-dir) or in its node_modules is watched too.
+  const theme = config?.theme?.root;
+  const themeWatched = theme === undefined || classifyChange(path.join(theme, '_layouts'), folders) !== 'ignored';
+  const themeWatcher = themeWatched ? undefined : watch(theme, { recursive: true }, (_event, filename) => {
+    if (filename) onChange('theme', path.join(theme, filename.toString()));
+  });
+  themeWatcher?.on('error', (error) => log(`watcher: ${(error as Error).message}`));
 
   return {
     server,
@@ -231,6 +240,7 @@ export async function startWatching(options: WatchOptions): Promise<Watcher> {
       clearTimeout(timer);
       clearTimeout(fastTimer);
       watcher.close();
+      themeWatcher?.close();
       await fastRunning;
       await running;
       await server.close();
@@ -247,6 +257,7 @@ export async function runWatch(args: CommandLine): Promise<number> {
     future: args.future,
     unpublished: args.unpublished,
     strict: args.strict,
+    themeDir: args.themeDir && path.resolve(args.themeDir),
     host: args.host,
     port: args.port,
   });
@@ -284,3 +295,4 @@ function toOverlay(error: unknown) {
   }
   return { message: error instanceof Error ? error.message : String(error) };
 }
+

@@ -20,6 +20,7 @@ import {
 } from './permalink.ts';
 import type { DocumentKind, SourceDocument } from './site-sources.ts';
 import { slugify } from '../liquid/filters/slugify.ts';
+import { sassSyntaxOf } from '../sass/sass-syntax.ts';
 
 /** Jekyll's Utils.slugify, as the URL placeholders use it. */
 const slugifyForUrl = (text: string, mode = 'default', cased = false): string => slugify(text, mode, cased) ?? '';
@@ -112,7 +113,8 @@ export function createPage(file: FileInfo, parsed: ParsedFile, defaults: Record<
   const basename = path.posix.basename(file.relativePath, ext);
   const dir = path.posix.dirname(file.relativePath);
   const isMarkdown = isMarkdownPath(file.relativePath, config);
-  const outputExt = isMarkdown ? '.html' : ext;
+  // The Sass converters' output_ext: `.scss` and `.sass` pages become `.css`.
+  const outputExt = isMarkdown ? '.html' : sassSyntaxOf(file.relativePath) ? '.css' : ext;
   let template: string;
   if (!HTML_EXTENSIONS.includes(outputExt)) template = '/:path/:basename:output_ext';
   else if (basename === 'index') template = '/:path/';

@@ -16,6 +16,9 @@ import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-fi
 import type { SiteSources, SourceDocument, StaticFileSource, TemplateFile } from './site-sources.ts';
 import { joinInside } from '../join-inside.ts';
 import { readSiteText } from './read-site-text.ts';
+import { deepMerge } from '../config/load-config.ts';
+import { listThemeFiles } from '../theme/list-theme-files.ts';
+import type { Theme } from '../theme/theme.ts';
 
 export interface ReadOptions {
   /** The build's notion of "now": posts after it are future posts. */
@@ -42,6 +45,8 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
     data: readDataFolder(config),
     warnings: [],
   };
+  // The theme's layouts, includes and data lie under the site's own (theme.rb, jekyll-data).
+  if (config.theme) layerTheme(config, config.theme, sources);
 
   const warn = (message: string): void => {
     sources.warnings.push(message);
@@ -79,6 +84,7 @@ export function readSources(config: SiteConfig, options: ReadOptions): SiteSourc
   walk('');
   sources.collections = readCollections(config, filter, { now: options.now, frontMatterCache: options.frontMatterCache, onWarning: (message) => sources.warnings.push(message) });
   for (const collection of sources.collections) if (collection.config.output) sources.staticFiles.push(...collection.files);
+  if (config.theme) readThemeAssets(config, config.theme, sources);
 
   sources.posts = sources.posts.filter((post) => isPublished(post, config) && (config.future || post.date!.getTime() <= options.now.getTime()));
   sortPosts(sources.posts);
@@ -162,11 +168,19 @@ function encodeStaticSegment(segment: string): string {
 }
 
 function readTemplates(config: SiteConfig, folder: string, isLayout: boolean): Map<string, TemplateFile> {
+  const files = listFilesRecursively(config.source, folder).map((relativePath) => ({
+    relativePath,
+    inFolder: relativePath.slice(folder.length + 1),
+    absolutePath: path.join(config.source, relativePath),
+  }));
+  return templatesOf(config, files, isLayout);
+}
+
+function templatesOf(config: SiteConfig, files: Array<{ relativePath: string; inFolder: string; absolutePath: string }>, isLayout: boolean): Map<string, TemplateFile> {
   const templates = new Map<string, TemplateFile>();
-  for (const relativePath of listFilesRecursively(config.source, folder)) {
-    const inFolder = relativePath.slice(folder.length + 1);
+  for (const { relativePath, inFolder, absolutePath } of files) {
     if (inFolder.split('/').some((part) => part.startsWith('.'))) continue;
-    const text = readSiteText(path.join(config.source, relativePath), relativePath, config.limits.fileBytes);
+    const text = readSiteText(absolutePath, relativePath, config.limits.fileBytes);
     // Layouts have front matter; includes are plain text, where a leading `---` is just content.
     const parsed = isLayout
       ? parseFrontMatter(text, relativePath, config.timezone)
@@ -176,6 +190,44 @@ function readTemplates(config: SiteConfig, folder: string, isLayout: boolean): M
     templates.set(name, { name, relativePath, data: parsed.data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset });
   }
   return templates;
+}
+
+/** Theme templates are named by their absolute path in messages; the site's own take precedence. */
+function layerTheme(config: SiteConfig, theme: Theme, sources: SiteSources): void {
+  const themeTemplates = (dir: string | undefined, isLayout: boolean): Map<string, TemplateFile> =>
+    templatesOf(
+      config,
+      listThemeFiles(theme, dir, sources.warnings, 'inside').map((file) => ({ ...file, relativePath: file.absolutePath })),
+      isLayout,
+    );
+  sources.layouts = new Map([...themeTemplates(theme.layoutsDir, true), ...sources.layouts]);
+  sources.includes = new Map([...themeTemplates(theme.includesDir, false), ...sources.includes]);
+  // jekyll-data: the theme's data under the site's, deep-merged; only when the plugin is loaded.
+  if (theme.dataDir && config.plugins.includes('jekyll-data')) {
+    const themeData = readDataFolder({ ...config, source: theme.root, dataDir: path.relative(theme.root, theme.dataDir) });
+    sources.data = deepMerge(themeData, sources.data);
+  }
+}
+
+/**
+ * ThemeAssetsReader: the theme's `assets`, as pages (with front matter) or static files, unless the
+ * site has a file at the same path.
+ */
+function readThemeAssets(config: SiteConfig, theme: Theme, sources: SiteSources): void {
+  const taken = new Set([...sources.pages.map((page) => page.relativePath), ...sources.staticFiles.map((file) => file.relativePath)]);
+  for (const { inFolder, absolutePath } of listThemeFiles(theme, theme.assetsDir, sources.warnings, 'never')) {
+    const relativePath = `assets/${inFolder}`;
+    if (taken.has(relativePath)) continue;
+    const identity = statSync(absolutePath);
+    const file: FileInfo = { relativePath, absolutePath, modifiedTime: identity.mtime };
+    if (startsWithFrontMatter(absolutePath)) {
+      const parsed = parseFrontMatter(readSiteText(absolutePath, relativePath, config.limits.fileBytes), absolutePath, config.timezone);
+      const page = createPage(file, parsed, resolveDefaults(config.defaults, relativePath, 'pages'), config);
+      if (isPublished(page, config)) sources.pages.push(page);
+    } else {
+      sources.staticFiles.push(createStaticFile(file, config, identity));
+    }
+  }
 }
 
 function startsWithFrontMatter(file: string): boolean {

@@ -5,6 +5,8 @@
  * - `.html`/`.htm` files are compared as trees with `canonicalHtml`.
  * - `.xml` files (feed, sitemap) are compared as XML trees with `canonicalXml` below; text of
  *   Atom elements with `type="html"` (entry content, summary, titles) is itself compared as HTML.
+ * - `.css` files and their `.css.map` source maps are compared as `canonicalCss`/`canonicalSourceMap`
+ *   (the oracle's Sass compiler is libsass, tryck's dart-sass).
  * - Everything else must be byte-identical.
  *
  * Values Jekyll takes from the clock cannot match; `DEFAULT_NORMALISERS` lists the only ones
@@ -13,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { canonicalHtml } from './html-tree.ts';
+import { canonicalCss, canonicalSourceMap } from './canonical-css.ts';
 
 export type FileStatus = 'same' | 'only-in-ours' | 'only-in-jekyll' | 'different';
 
@@ -111,7 +114,7 @@ function compareFile(path: string, ours: Buffer, jekyll: Buffer, normalisers: re
     const text = buffer.toString('utf8');
     let form: string;
     try {
-      form = kind === 'html' ? canonicalHtml(text) : canonicalXml(text);
+      form = kind === 'html' ? canonicalHtml(text) : kind === 'css' ? canonicalCss(text) : kind === 'map' ? canonicalSourceMap(text) : canonicalXml(text);
     } catch (error) {
       form = `(could not parse: ${(error as Error).message})\n${text}`;
     }
@@ -122,8 +125,10 @@ function compareFile(path: string, ours: Buffer, jekyll: Buffer, normalisers: re
   return a === b ? undefined : lineDiff(a, b);
 }
 
-function fileKind(path: string): 'html' | 'xml' | 'bytes' {
+function fileKind(path: string): 'html' | 'xml' | 'css' | 'map' | 'bytes' {
   const ext = extname(path).toLowerCase();
+  if (ext === '.css') return 'css';
+  if (path.endsWith('.css.map')) return 'map';
   if (ext === '.html' || ext === '.htm') return 'html';
   if (ext === '.xml') return 'xml';
   return 'bytes';
