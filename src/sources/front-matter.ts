@@ -279,6 +279,9 @@ export function parseFrontMatter(text: string, file: string, timeZone: string, c
   }
   // Jekyll: an opening `---` without a closing fence leaves the whole file as content, and no front matter.
   const split = splitFrontMatter(source);
+  if (!split) {
+    onWarning?.(`${file}:1:1: The front matter that starts on line 1 is never closed, so Jekyll reads the whole file as text; end it with a line of three dashes, '---'.`);
+  }
   // The YAML after the opening `---`, so that YAML line 1 is file line 1.
   const value = split ? parseJekyllYaml(detached(split.yaml), file, timeZone, 0, onWarning) : undefined;
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {

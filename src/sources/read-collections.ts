@@ -3,13 +3,14 @@
  * in `<collections_dir>/_NAME/` that starts with front matter is a document, any other file a static
  * file of the collection, written only if the collection is.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { joinInside } from '../join-inside.ts';
 import { createCollectionDocument } from './create-collection-document.ts';
 import type { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, parseFrontMatter, type FrontMatterCache } from './front-matter.ts';
+import { readSiteText } from './read-site-text.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
 import { listFilesRecursively } from './list-files.ts';
 import { escapePath, expandPageUrl, addPermalinkSuffix } from './permalink.ts';
@@ -40,7 +41,7 @@ export function readCollections(config: SiteConfig, filter: EntryFilter, options
           source.files.push(createCollectionFile(file, collectionPath, collection.label, collection.permalink, config, stat));
           continue;
         }
-        const parsed = parseFrontMatter(readFileSync(absolutePath, 'utf8'), relativePath, config.timezone, options.frontMatterCache, stat);
+        const parsed = parseFrontMatter(readSiteText(absolutePath, relativePath, config.limits.fileBytes), relativePath, config.timezone, options.frontMatterCache, stat, options.onWarning);
         const defaults = resolveDefaults(config.defaults, relativePath, collection.label, config.collectionsDir);
         const doc = createCollectionDocument({ file, parsed, collection, collectionPath, defaults, config, now: options.now });
         if (config.unpublished || doc.data.published !== false) source.docs.push(doc);

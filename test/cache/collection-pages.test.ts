@@ -82,7 +82,7 @@ describe('the page cache with collections', () => {
     const again = await buildSite(root);
     expect(again.pageCache?.reused).toBeGreaterThanOrEqual(4);
     const site = readFolder(path.join(root, '_site'));
-    expect(site.get('allt.html')).toContain('<section><p>Ta på munskydd.</p>|<p>Ta på munskydd.</p></section>');
+    expect(site.get('allt.html')).toContain('<section><p>Ta på munskydd.</p>\n|<p>Ta på munskydd.</p>\n</section>');
     await buildSite(root, path.join(root, '_uncached'), false);
     expect(site).toEqual(readFolder(path.join(root, '_uncached')));
   });

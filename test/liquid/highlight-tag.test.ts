@@ -66,7 +66,7 @@ describe('{% highlight %}', () => {
 
   it('leaves raw Liquid in {% raw %} alone, as Jekyll does', async () => {
     expect(await render('{% highlight liquid %}{% raw %}{{ page.title }}{% endraw %}{% endhighlight %}')).toBe(
-      '<figure class="highlight"><pre><code class="language-liquid" data-lang="liquid">{{ page.title }}</code></pre></figure>',
+      '<figure class="highlight"><pre><code class="language-liquid" data-lang="liquid"><span class="p">{{</span><span class="w"> </span><span class="nv">page</span><span class="p">.</span><span class="nv">title</span><span class="w"> </span><span class="p">}}</span></code></pre></figure>',
     );
   });
 });

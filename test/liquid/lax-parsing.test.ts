@@ -43,7 +43,7 @@ describe('Liquid lax readings', () => {
 
 describe('building with markup Jekyll reads laxly', () => {
   const files = {
-    '_config.yml': 'title: Vårdsystem\n',
+    '_config.yml': 'title: Vårdsystem\ntimezone: UTC\n',
     '_includes/kod.html': '{%- assign kod = include.tag | strip | url_encode } -%}\n<a href="#{{ kod }}">{{ include.tag }}</a>\n',
     'index.html': '---\n---\n{% include kod.html tag="e-hälsa" %}\n{% if site.title == "Vårdsystem" && site.x %}ja{% endif %}\n',
   };

@@ -19,7 +19,7 @@ describe('the worker pool', () => {
     pool.flush();
     const results = await Promise.all(jobs.map((job) => job.html));
     results.forEach((html, n) => {
-      expect(html).toBe(`<p>Stycke <em>nummer ${n}</em>${n % 5 === 0 ? ' (brådskande)' : ''}.</p>`);
+      expect(html).toBe(`<p>Stycke <em>nummer ${n}</em>${n % 5 === 0 ? ' (brådskande)' : ''}.</p>\n`);
     });
   }, 30_000);
 
@@ -32,7 +32,7 @@ describe('the worker pool', () => {
     // The main thread starts on the queue while the worker boots.
     expect(pool.convertedHere).toBeGreaterThan(0);
     results.forEach((html, n) => {
-      expect(html).toBe(`<h2 id="rubrik-${n}">Rubrik ${n}</h2>\n<p>Text med <a href="/${n}/">länk</a> och <em>betoning</em> — ${n}.</p>`);
+      expect(html).toBe(`<h2 id="rubrik-${n}">Rubrik ${n}</h2>\n\n<p>Text med <a href="/${n}/">länk</a> och <em>betoning</em> — ${n}.</p>\n`);
     });
   }, 30_000);
 
@@ -51,7 +51,7 @@ describe('the worker pool', () => {
       const last = numbers.map((n) => pool!.convert(text(n)));
       pool.flush();
       const results = await Promise.all(last);
-      results.forEach((html, i) => expect(html).toBe(`<p>Stycke ${numbers[i]} om <em>journalsystem</em>, <a href="/${numbers[i]}/">upphandling</a> och standarder.</p>`));
+      results.forEach((html, i) => expect(html).toBe(`<p>Stycke ${numbers[i]} om <em>journalsystem</em>, <a href="/${numbers[i]}/">upphandling</a> och standarder.</p>\n`));
     }
     expect(pool.convertedHere - before).toBeGreaterThanOrEqual(8);
   }, 30_000);
