@@ -25,7 +25,7 @@ export interface BuildLimits {
 
 export const DEFAULT_LIMITS: Readonly<BuildLimits> = Object.freeze({
   liquidRenderSeconds: 30,
-  liquidMemory: 20_000_000,
+  liquidMemory: 100_000_000,
   liquidOutputChars: 50_000_000,
   includeDepth: 50,
   markdownNesting: 100,

@@ -140,7 +140,7 @@ describe('limits', () => {
     const where = site({ 'index.html': '---\n---\n<p>Hej</p>\n{% for i in (1..300000000) %}{% endfor %}\n' });
     const result = await build(where);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/index\.html:4:\d+: Liquid made more than 20,000,000 items/);
+    expect(result.stderr).toMatch(/index\.html:4:\d+: Liquid made more than 100,000,000 items/);
     expect(result.stderr).toContain('tryck_limits: liquid_memory');
   });
 
