@@ -48,6 +48,9 @@ export interface DiskWriterOptions {
 /** Up to this many new files (or a tenth of the site, if more), they are renamed into the site one by one. */
 const IN_PLACE_LIMIT = 200;
 
+/** How long a signalled build lets writes in flight land before it tidies again and stops. */
+const SIGNAL_SETTLE_MS = 200;
+
 export function createDiskWriter({ destination, keepFiles = [], folderRecords }: DiskWriterOptions): SiteWriter {
   const staging = stagingFolder(destination, process.pid);
   const createdDirs = new Set<string>();
@@ -58,13 +61,24 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
 
   // Ctrl-C or SIGTERM while the site is written: tidy up (interrupted-builds.ts), then stop as the
   // signal would have stopped the process.
+  let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     stopListening();
-    try {
-      recoverInterruptedBuilds(destination, process.pid);
-    } finally {
+    stopping = true;
+    const tidy = (): void => {
+      try {
+        recoverInterruptedBuilds(destination, process.pid);
+      } catch {
+        // The second tidy, or the next build, removes what this one could not.
+      }
+    };
+    tidy();
+    // Writes already handed to the thread pool can recreate the staging folder after the first tidy:
+    // tidy again once they have landed (no new write starts: prepare waits), then stop.
+    setTimeout(() => {
+      tidy();
       process.kill(process.pid, signal);
-    }
+    }, SIGNAL_SETTLE_MS);
   };
   const stopListening = (): void => {
     process.off('SIGINT', onSignal);
@@ -96,6 +110,8 @@ export function createDiskWriter({ destination, keepFiles = [], folderRecords }:
   };
 
   const prepare = async (outputPath: string, synchronous = false): Promise<string> => {
+    // Once a signal came, the build only waits to be stopped.
+    if (stopping) await new Promise<never>(() => undefined);
     await ensureStarted();
     const file = target(staging, outputPath);
     await ensureDir(file, synchronous);
