@@ -19,6 +19,7 @@ import {
   titleizeSlug,
   type FileInfo,
 } from './create-document.ts';
+import { checkOutputPath } from './check-output-path.ts';
 import { sourceDigest, type ParsedFile } from './front-matter.ts';
 import { JekyllTime } from './jekyll-time.ts';
 import { addPermalinkSuffix, datePlaceholders, expandDocumentUrl, outputPathForUrl } from './permalink.ts';
@@ -87,7 +88,7 @@ export function createCollectionDocument({ file, parsed, collection, collectionP
     bodyLineOffset: parsed.bodyLineOffset,
     body: read ? () => read.call(parsed) : parsed.body,
     url,
-    outputPath: outputPathForUrl(url, outputExt),
+    outputPath: checkOutputPath(outputPathForUrl(url, outputExt), url, file),
     outputExt,
     isMarkdown,
     date,

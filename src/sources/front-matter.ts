@@ -4,7 +4,7 @@
  * date-time without an offset is UTC. Errors name the file, line and column and show the line.
  */
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { parse as parseYaml, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type ToJSOptions } from 'yaml';
 
 export type YamlOptions = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
@@ -417,4 +417,15 @@ export function reviveDates(value: unknown, timeZone: string): unknown {
     if (revived !== tagged[key]) Object.defineProperty(tagged, key, { value: revived, writable: true, enumerable: true, configurable: true });
   }
   return tagged;
+}
+
+/** Whether a file starts with a front matter fence, from its first bytes only. */
+export function startsWithFrontMatter(file: string): boolean {
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    return hasFrontMatter(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,13 +3,13 @@
  * in `<collections_dir>/_NAME/` that starts with front matter is a document, any other file a static
  * file of the collection, written only if the collection is.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { joinInside } from '../join-inside.ts';
 import { createCollectionDocument } from './create-collection-document.ts';
 import type { EntryFilter } from './entry-filter.ts';
-import { hasFrontMatter, parseFrontMatter, type FrontMatterCache } from './front-matter.ts';
+import { parseFrontMatter, startsWithFrontMatter, type FrontMatterCache } from './front-matter.ts';
 import { readSiteText } from './read-site-text.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
 import { listFilesRecursively } from './list-files.ts';
@@ -95,15 +95,5 @@ function isDirectory(folder: string): boolean {
     return statSync(folder).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function startsWithFrontMatter(file: string): boolean {
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    return hasFrontMatter(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
-  } finally {
-    closeSync(fd);
   }
 }

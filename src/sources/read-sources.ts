@@ -2,14 +2,14 @@
  * Reads a site folder as Jekyll's Reader does: posts from every `_posts` (and `_drafts` with --drafts),
  * pages (files with front matter), static files (everything else), layouts, includes and data.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/site-config.ts';
 import { createEntryFilter, type EntryFilter } from './entry-filter.ts';
 import { createPage, createPost, isPostFileName, type FileInfo } from './create-document.ts';
 import { DocumentShelf, type DocumentCache } from './document-cache.ts';
 import { resolveDefaults } from './front-matter-defaults.ts';
-import { hasFrontMatter, parseFrontMatter, readUnchangedFile, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
+import { parseFrontMatter, startsWithFrontMatter, readUnchangedFile, type FileIdentity, type FrontMatterCache } from './front-matter.ts';
 import { readCollections } from './read-collections.ts';
 import { readDataFolder } from './read-data.ts';
 import { entryIsDirectory, listDirectory, listFilesRecursively } from './list-files.ts';
@@ -227,16 +227,6 @@ function readThemeAssets(config: SiteConfig, theme: Theme, sources: SiteSources)
     } else {
       sources.staticFiles.push(createStaticFile(file, config, identity));
     }
-  }
-}
-
-function startsWithFrontMatter(file: string): boolean {
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    return hasFrontMatter(head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1'));
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -224,6 +224,7 @@ describe('bad input is an error (or a warning where Jekyll accepts it) with file
     ['paginate that is no number', { 'index.html': '---\n---\nx\n', '_config.yml': 'plugins: [jekyll-paginate]\npaginate: fem\n' }, '_config.yml: paginate should be the number of posts per page, but is "fem".'],
     ['a tag with no letter for its page', { '_posts/2024-01-15-a.md': '---\ntitle: a\ntags: ["???"]\n---\nx\n', '_layouts/tagg.html': '{{ content }}', '_config.yml': 'tag_pages: {layout: tagg}\n' }, "_posts/2024-01-15-a.md:3:9: The tag '???' has no letter or digit"],
     ['a permalink with %2e%2e', { 'om.md': '---\npermalink: /%2e%2e/%2e%2e/x.html\n---\nx\n' }, "om.md:2:1: The permalink of this page climbs out of the site with '..'"],
+    ['a collection document whose permalink climbs out', { '_config.yml': 'timezone: UTC\ncollections: {rutiner: {output: true}}\n', '_rutiner/a.md': '---\npermalink: /%2e%2e/%2e%2e/x.html\n---\nx\n' }, "_rutiner/a.md:2:1: The permalink of this page climbs out of the site with '..'"],
     ['a permalink with a NUL', { 'om.md': '---\npermalink: "/a\\0b.html"\n---\nx\n' }, 'om.md:2:1: The permalink of this page holds a NUL byte'],
   ])('%s', async (_name, files, message) => {
     const where = site(files);
